@@ -1,0 +1,75 @@
+"""Settings for building and previewing the hub; publishconf.py builds on them."""
+
+import sys
+from pathlib import Path
+
+# Pelican imports each plugin by path; their shared helpers (plugins/hub) need the folder on
+# the import path too.
+_PLUGINS_DIR = str(Path(__file__).resolve().parent / "plugins")
+if _PLUGINS_DIR not in sys.path:
+    sys.path.insert(0, _PLUGINS_DIR)
+
+AUTHOR = "Larder Lane"
+SITENAME = "Larder Lane"
+SITE_TAGLINE = "Helpful things to do with good food"
+SITE_DESCRIPTION = (
+    "Practical ideas from an independent grocer and refill shop in Millbrook:"
+    " cooking from the cupboard, eating with the seasons and a lower-waste home."
+)
+# Empty while previewing: links stay root-relative so any local port works.
+SITEURL = ""
+# Where previews are served; absolute links (canonical, social posts) use it until SITEURL is set.
+PREVIEW_SITEURL = "http://127.0.0.1:8000"
+
+PATH = "content"
+# Articles may live anywhere in the content folder (content/articles/ by convention).
+ARTICLE_PATHS = [""]
+ARTICLE_EXCLUDES = ["pages"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+THEME = "theme"
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+PLUGIN_PATHS = [_PLUGINS_DIR]
+# Order is the contract (plugins/README.md): metadata first, then what reads it.
+PLUGINS = ["writer_metadata", "things", "site_files"]
+
+# Clean addresses: every article and page is a folder.
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "topics/{slug}/"
+CATEGORY_SAVE_AS = "topics/{slug}/index.html"
+CATEGORIES_URL = "topics/"
+CATEGORIES_SAVE_AS = "topics/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+ARCHIVES_URL = "archive/"
+ARCHIVES_SAVE_AS = "archive/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "categories", "tags", "archives", "404", "robots"]
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None}
+DEFAULT_PAGINATION = False
+ROBOTS_SAVE_AS = "robots.txt"
+
+# Feeds are for the published site (publishconf.py), where SITEURL is known.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MENU_PAGES = ["about", "ask"]
+STAGE_LABELS = {"learn": "Getting started", "try": "Try it", "decide": "Deciding"}

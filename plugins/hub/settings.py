@@ -1,0 +1,26 @@
+"""Declare a plugin's settings once, as a frozen dataclass with defaults."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def settings_from(cls: type[T], prefix: str, settings: dict[str, Any]) -> T:
+    """Build a settings dataclass from Pelican settings named PREFIX_FIELD."""
+    given = {
+        f.name: settings[key]
+        for f in fields(cls)  # type: ignore[arg-type]
+        if (key := f"{prefix}_{f.name.upper()}") in settings
+    }
+    return cls(**given)
+
+
+def metadata_or_setting(content: Any, key: str, settings: dict[str, Any], setting: str) -> Any:
+    """Article metadata beats the site setting: the one way a writer changes one article."""
+    value = getattr(content, key, None)
+    if value not in (None, ""):
+        return value
+    return settings.get(setting)

@@ -1,0 +1,73 @@
+"""The hub's metadata fields and the checks on them (pure)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+STAGES = ("learn", "try", "decide")
+DEFAULT_STAGE = "learn"
+WORDS_PER_MINUTE = 200
+
+# Field -> example line, for messages that tell a writer what to add.
+REQUIRED = {
+    "article": {
+        "title": "Title: 3 things to do with dried beans",
+        "date": "Date: 2026-09-14 09:00",
+        "summary": "Summary: one or two sentences that say what the reader gets",
+    },
+    "page": {"title": "Title: About us"},
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in one field; `fatal` when the file cannot be built at all."""
+
+    field: str
+    text: str
+    fatal: bool = False
+
+
+# Pelican cannot build content without these; the rest fall back to a default.
+FATAL_WHEN_MISSING = ("title", "date")
+
+
+def missing_fields(metadata: dict[str, Any], kind: str) -> list[Problem]:
+    """Return a problem for each required field that is absent or blank."""
+    return [
+        Problem(
+            field,
+            f"{field.title()} is missing; add a line '{example}' to the header",
+            fatal=field in FATAL_WHEN_MISSING,
+        )
+        for field, example in REQUIRED[kind].items()
+        if not str(metadata.get(field) or "").strip()
+    ]
+
+
+def normalise(metadata: dict[str, Any]) -> list[Problem]:
+    """Tidy the hub's own fields in place and return what is wrong with them."""
+    problems = []
+    stage = str(metadata.get("stage") or DEFAULT_STAGE).strip().lower()
+    if stage not in STAGES:
+        problems.append(Problem("Stage", f"Stage '{stage}' is not one of {', '.join(STAGES)}"))
+        stage = DEFAULT_STAGE
+    metadata["stage"] = stage
+    metadata["hashtags"] = split_list(metadata.get("hashtags"), strip="#")
+    for key in ("question", "share", "cta", "next"):
+        if key in metadata:
+            metadata[key] = " ".join(str(metadata[key]).split())
+    return problems
+
+
+def split_list(value: Any, strip: str = "") -> list[str]:
+    """Split a comma list (or keep a list) into clean, non-empty items."""
+    items = value if isinstance(value, list) else str(value or "").split(",")
+    return [cleaned for item in items if (cleaned := str(item).strip().lstrip(strip).strip())]
+
+
+def reading_minutes(words: int) -> int:
+    """Minutes to read WORDS words, at least one."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))

@@ -1,0 +1,133 @@
+"""Shared fixtures: real Pelican builds into a temporary folder, Pelican's global state reset."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import blinker
+import pytest
+from bs4 import BeautifulSoup
+from pelican.plugins import signals
+
+from hub.build import BuildReport, build, forget_logged_messages
+
+ROOT = Path(__file__).resolve().parent.parent
+SITES = Path(__file__).resolve().parent / "sites"
+SETTINGS = ROOT / "pelicanconf.py"
+
+
+def disconnect_all_signals() -> None:
+    """Pelican's signals are process-wide: drop every receiver an earlier build connected."""
+    for candidate in vars(signals).values():
+        if isinstance(candidate, blinker.NamedSignal):
+            for ref in list(candidate.receivers.values()):
+                receiver = ref() if isinstance(ref, weakref.ref) else ref
+                if receiver is not None:
+                    candidate.disconnect(receiver)
+
+
+@pytest.fixture(autouse=True)
+def isolate_pelican():
+    """Each test starts with no plugin handlers and no remembered log messages."""
+    disconnect_all_signals()
+    forget_logged_messages()
+    yield
+    disconnect_all_signals()
+    forget_logged_messages()
+
+
+@dataclass
+class BuiltSite:
+    """A finished build: its report and helpers to read what it wrote."""
+
+    report: BuildReport
+    output: Path
+
+    def path(self, relative: str) -> Path:
+        return self.output / relative
+
+    def html(self, relative: str) -> BeautifulSoup:
+        target = self.output / relative
+        if target.is_dir():
+            target = target / "index.html"
+        return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+
+    def article(self, slug: str) -> BeautifulSoup:
+        return self.html(f"{slug}/index.html")
+
+
+def write_files(folder: Path, files: dict[str, str | bytes]) -> Path:
+    """Write FILES (relative path -> text, dedented, or bytes) under FOLDER."""
+    for relative, body in files.items():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(body, bytes):
+            target.write_bytes(body)
+        else:
+            target.write_text(textwrap.dedent(body).lstrip(), encoding="utf-8")
+    return folder
+
+
+def article_text(
+    title: str = "3 things to do with beans", body: str | None = None, **meta: str | None
+) -> str:
+    """A valid article: the given metadata over sensible defaults, then a body of three things."""
+    fields: dict[str, str | None] = {
+        "Title": title,
+        "Date": "2026-09-14 09:00",
+        "Category": "Cupboard staples",
+        "Tags": "beans, budget",
+        "Summary": "Three dinners from one bag of beans.",
+    }
+    fields.update({key.replace("_", "-").title(): value for key, value in meta.items()})
+    header = "\n".join(f"{key}: {value}" for key, value in fields.items() if value is not None)
+    if body is None:
+        body = (
+            "A short intro.\n\n## 1. Make a chilli\n\nSoak the beans overnight. Then simmer.\n\n"
+            "## 2. Make a mash\n\nWarm them with garlic. Mash well.\n\n"
+            "## 3. Roast them\n\nRoast at 200 °C for 25 minutes. Salt them hot.\n"
+        )
+    return f"{header}\n\n{body}"
+
+
+@pytest.fixture
+def build_site(tmp_path: Path) -> Callable[..., BuiltSite]:
+    """Build a site from a content folder (a path, a fixture name in tests/sites, or a dict)."""
+
+    def _build(
+        content: Path | str | dict[str, str | bytes],
+        *,
+        strict: bool = True,
+        settings: Path = SETTINGS,
+        output: Path | None = None,
+        **overrides: Any,
+    ) -> BuiltSite:
+        if isinstance(content, dict):
+            content_dir = write_files(tmp_path / "content", content)
+        elif isinstance(content, str):
+            content_dir = tmp_path / "content"
+            shutil.copytree(SITES / content, content_dir, dirs_exist_ok=True)
+        else:
+            content_dir = Path(content)
+        out = output or tmp_path / "output"
+        settings_overrides = {"PATH": str(content_dir), "CACHE_CONTENT": False, **overrides}
+        report = build(settings, out, strict=strict, overrides=settings_overrides)
+        return BuiltSite(report, out)
+
+    return _build
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real content/ folder, built strictly once for the whole session."""
+    disconnect_all_signals()
+    out = tmp_path_factory.mktemp("sample") / "output"
+    report = build(SETTINGS, out, strict=True, overrides={"CACHE_CONTENT": False})
+    disconnect_all_signals()
+    return BuiltSite(report, out)
