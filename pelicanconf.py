@@ -36,7 +36,14 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 PLUGIN_PATHS = [_PLUGINS_DIR]
 # Order is the contract (plugins/README.md): metadata first, then what reads it.
-PLUGINS = ["writer_metadata", "things", "site_files"]
+PLUGINS = [
+    "writer_metadata",
+    "things",
+    "conversation",
+    "share_snippets",
+    "nurture",
+    "site_files",
+]
 
 # Clean addresses: every article and page is a folder.
 ARTICLE_URL = "{slug}/"

@@ -7,9 +7,11 @@ import shutil
 from functools import partial
 from typing import Any
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
+from hub.jsonld import script_json
 from hub.urls import absolute_url
 
 # Browsers and audits ask for /favicon.ico whatever the page declares.
@@ -19,6 +21,8 @@ ROOT_FILES = ("favicon.ico",)
 def add_template_helpers(generator: Any) -> None:
     """Let templates build absolute URLs the same way the plugins do."""
     generator.env.globals["absolute_url"] = partial(absolute_url, generator.settings)
+    # `{{ data|script_json }}` writes JSON-LD that no title or reader text can break out of.
+    generator.env.filters["script_json"] = lambda data: Markup(script_json(data))
 
 
 class RootFilesGenerator(Generator):

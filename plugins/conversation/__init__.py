@@ -1,0 +1,5 @@
+"""Placeholder until the conversation plugin lands."""
+
+
+def register() -> None:
+    """Nothing yet."""

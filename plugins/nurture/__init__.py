@@ -1,0 +1,5 @@
+"""Placeholder until the nurture plugin lands."""
+
+
+def register() -> None:
+    """Nothing yet."""
