@@ -41,6 +41,7 @@ PLUGINS = [
     "things",
     "conversation",
     "share_snippets",
+    "link_previews",
     "nurture",
     "site_files",
 ]

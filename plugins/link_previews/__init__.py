@@ -1,0 +1,5 @@
+"""Placeholder until the link_previews plugin lands."""
+
+
+def register() -> None:
+    """Nothing yet."""
