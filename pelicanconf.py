@@ -81,3 +81,17 @@ AUTHOR_FEED_RSS = None
 
 MENU_PAGES = ["about", "ask"]
 STAGE_LABELS = {"learn": "Getting started", "try": "Try it", "decide": "Deciding"}
+
+# Conversation: questions and comments at the end of every article (plugins/README.md).
+CONVERSATION_EMAIL = "hello@larderlane.example"
+# Paste your form service's address (Formspree, Basin, Getform or Staticman) to show a form;
+# empty, readers are offered an email with the article's title and address filled in.
+CONVERSATION_FORM_ENDPOINT = ""
+# Live comments: none, isso, giscus, utterances, remark42, cusdis or disqus.
+CONVERSATION_PROVIDER = "none"
+
+# Share snippets: ready-made social posts and the share kit in output/share/ (plugins/README.md).
+# Weekly posting times for the suggested plan, in TIMEZONE.
+SHARE_SLOTS = ("tue 09:30", "thu 12:30", "sat 10:00")
+# The share kit is for the team: `invoke publish` leaves output/share/ out unless this is True.
+SHARE_KIT_PUBLISH = False

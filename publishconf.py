@@ -23,3 +23,9 @@ PLUGINS = [*PLUGINS, "sitemap"]
 SITEMAP = {"format": "xml", "exclude": ["share/", "drafts/", "404.html"]}
 
 DELETE_OUTPUT_DIRECTORY = True
+
+# Drafts never leave the machine; a future-dated article waits until its date has passed
+# (Pelican treats it as a draft until then).
+WITH_FUTURE_DATES = False
+DRAFT_SAVE_AS = ""
+DRAFT_URL = ""

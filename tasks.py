@@ -1,4 +1,4 @@
-"""The writer's commands: invoke build, serve, livereload, publish, clean, test, lint."""
+"""The writer's commands: invoke new, build, serve, livereload, check, publish and more."""
 
 from __future__ import annotations
 
@@ -15,12 +15,13 @@ from invoke import Exit, task
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from hub.build import build as run_build  # noqa: E402
+from workflow import commands  # noqa: E402
 
 CONFIG = {
     "settings_base": ROOT / "pelicanconf.py",
     "settings_publish": ROOT / "publishconf.py",
     "output": ROOT / "output",
+    "articles": ROOT / "content" / "articles",
     "host": "127.0.0.1",
     "port": 8000,
 }
@@ -31,18 +32,30 @@ def say(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def _build(settings: Path, strict: bool, overrides: dict | None = None) -> None:
-    """Build into output/, print the summary, and stop with an error when the build failed."""
-    report = run_build(settings, CONFIG["output"], strict=strict, overrides=overrides, echo=say)
-    say(report.summary())
-    if not report.ok:
-        raise Exit(code=1)
+def done(code: int) -> None:
+    """Stop with CODE when a command failed (its message is already printed)."""
+    if code:
+        raise Exit(code=code)
+
+
+def _build(strict: bool, overrides: dict) -> None:
+    """Build into output/; a failed build stops with an error and leaves output/ as it was."""
+    report = commands.run_build(
+        CONFIG["settings_base"], CONFIG["output"], say, strict=strict, overrides=overrides
+    )
+    done(0 if report.ok else 1)
+
+
+@task
+def new(c, title):
+    """Start a draft article: invoke new "3 things to do with lentils"."""
+    done(commands.run_new(title, CONFIG["articles"], CONFIG["settings_base"], say))
 
 
 @task
 def build(c, strict=False):
-    """Build the site into output/ (--strict: any warning fails the build)."""
-    _build(CONFIG["settings_base"], strict)
+    """Build the site into output/, drafts left out (--strict: any warning fails the build)."""
+    _build(strict, commands.PUBLISHED_ONLY)
 
 
 @task
@@ -51,49 +64,64 @@ def clean(c):
     shutil.rmtree(CONFIG["output"], ignore_errors=True)
 
 
-def _serve_forever() -> None:
+def _serve_forever(port: int) -> None:
     """Serve output/ on the preview address until Ctrl+C."""
     handler = partial(SimpleHTTPRequestHandler, directory=str(CONFIG["output"]))
-    with ThreadingHTTPServer((CONFIG["host"], CONFIG["port"]), handler) as server:
-        say(f"Previewing at http://{CONFIG['host']}:{CONFIG['port']}/ (Ctrl+C to stop)")
+    with ThreadingHTTPServer((CONFIG["host"], port), handler) as server:
+        say(f"Previewing at http://{CONFIG['host']}:{port}/ (Ctrl+C to stop)")
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
 
 
 @task
-def serve(c):
-    """Build, then preview the site on 127.0.0.1."""
-    _build(CONFIG["settings_base"], strict=False)
-    _serve_forever()
+def serve(c, port=CONFIG["port"]):
+    """Build with drafts, then preview the site on 127.0.0.1."""
+    _build(False, commands.preview_overrides(CONFIG["host"], port))
+    _serve_forever(port)
 
 
 @task
-def livereload(c):
-    """Preview on 127.0.0.1 and rebuild whenever content, theme or plugins change."""
+def livereload(c, port=CONFIG["port"]):
+    """Preview with drafts on 127.0.0.1 and rebuild whenever content, theme or plugins change."""
     from livereload import Server
 
+    overrides = commands.preview_overrides(CONFIG["host"], port)
+
     def rebuild() -> None:
-        report = run_build(CONFIG["settings_base"], CONFIG["output"], echo=say)
-        say(report.summary())
+        commands.run_build(
+            CONFIG["settings_base"], CONFIG["output"], say, strict=False, overrides=overrides
+        )
 
     rebuild()
     server = Server()
     for folder in ("content", "theme", "plugins"):
         server.watch(str(ROOT / folder / "**" / "*"), rebuild)
     server.watch(str(CONFIG["settings_base"]), rebuild)
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=str(CONFIG["output"]))
+    server.serve(host=CONFIG["host"], port=port, root=str(CONFIG["output"]))
 
 
 @task
-def publish(c):
-    """Build the site for publishing with publishconf.py (SITEURL from the environment)."""
-    if not os.environ.get("SITEURL"):
-        say(
-            "SITEURL is not set: set it to your site's address,"
-            " e.g. SITEURL=https://www.example.com invoke publish"
+def check(c):
+    """Build strictly into a temporary folder and check links, anchors, snippets, images, heads."""
+    done(commands.run_check(CONFIG["settings_base"], say))
+
+
+@task
+def publish(c, dry_run=False):
+    """Build for SITEURL, check, and deploy (--dry-run: say what would happen, change nothing)."""
+    done(
+        commands.run_publish(
+            CONFIG["settings_publish"], CONFIG["output"], say, dry_run=dry_run, environ=os.environ
         )
-        raise Exit(code=1)
-    _build(CONFIG["settings_publish"], strict=True)
+    )
+
+
+@task
+def screenshots(c):
+    """Retake the README's screenshots (docs/*.png) in headless Chromium."""
+    from workflow.screenshots import take_screenshots
+
+    done(take_screenshots(CONFIG["settings_base"], ROOT / "docs", say))
 
 
 @task
@@ -107,3 +135,46 @@ def lint(c):
     """Check the code with ruff."""
     c.run(f"{sys.executable} -m ruff check .")
     c.run(f"{sys.executable} -m ruff format --check .")
+
+
+@task
+def report(c, today=""):
+    """Build, then show the content-health report (also written to output/share/report.html)."""
+    from nurture.cli import report as show_report
+
+    # The same build as `invoke build` (drafts left out), measured against TODAY when given.
+    overrides = {**commands.PUBLISHED_ONLY, **({"NURTURE_TODAY": today} if today else {})}
+    show_report(CONFIG["settings_base"], CONFIG["output"], overrides=overrides, echo=say)
+
+
+@task(positional=["slug"])
+def snippets(c, slug=""):
+    """Show an article's social posts and their counts from the last build: invoke snippets SLUG."""
+    from share_snippets.cli import print_snippets
+
+    done(0 if print_snippets(CONFIG["output"], slug or None, say) else 1)
+
+
+@task
+def comments(c, config="isso.cfg"):
+    """Run a local Isso comment server for previews (settings in isso.cfg)."""
+    from conversation.cli import serve as serve_comments
+
+    serve_comments(ROOT / config, echo=say)
+
+
+@task
+def audit(c):
+    """Build the sample site, serve it on loopback and audit three pages."""
+    from quality.audit import run_audit
+
+    done(0 if run_audit(CONFIG["settings_base"], say) else 1)
+
+
+@task
+def bench(c, sizes="1000,3000", runs=3, profile=False):
+    """Time bare Pelican against the hub on generated corpora of SIZES articles."""
+    from quality.bench import run_bench
+
+    counts = [int(size) for size in sizes.split(",")]
+    done(0 if run_bench(counts, int(runs), say, profile=profile) else 1)

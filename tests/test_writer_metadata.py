@@ -29,6 +29,18 @@ MISTAKES = [
         "articles/beans.md: Summary is missing; add a line 'Summary: ",
     ),
     (
+        {"articles/beans.md": article_text(Category=None)},
+        "articles/beans.md: Category is missing; add a line 'Category: ",
+    ),
+    (
+        {"articles/beans.md": article_text(Tags=None)},
+        "articles/beans.md: Tags is missing; add a line 'Tags: ",
+    ),
+    (
+        {"articles/beans.md": article_text(Tags="")},
+        "articles/beans.md: Tags is missing",
+    ),
+    (
         {"articles/beans.md": article_text(Date="next tuesday")},
         "articles/beans.md: Date 'next tuesday' is not a date; write it as 2026-09-14",
     ),
@@ -84,6 +96,12 @@ def test_non_strict_build_keeps_going_past_warnings(build_site):
     site = build_site(files, strict=False)
     assert site.report.ok
     assert site.article("5-things-to-do-with-beans").find(id="thing-3")
+
+
+def test_article_without_tags_or_category_still_builds_when_not_strict(build_site):
+    site = build_site({"articles/beans.md": article_text(Tags="", Category=None)}, strict=False)
+    assert len(site.report.errors) == 2, site.report.errors
+    assert "Traceback" not in " ".join(site.report.errors)
 
 
 def test_stage_defaults_to_learn_and_fields_are_tidied(build_site):

@@ -1,5 +1,5 @@
-"""Placeholder until the conversation plugin lands."""
+"""Conversation: a questions-and-comments section on every article, privacy first."""
 
+from .plugin import register
 
-def register() -> None:
-    """Nothing yet."""
+__all__ = ["register"]

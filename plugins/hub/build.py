@@ -16,6 +16,9 @@ from pelican import Pelican, signals
 from pelican.log import LimitFilter, console
 from pelican.settings import read_settings
 
+from hub.messages import plural, shown_path
+from hub.progress import Progress
+
 
 @dataclass
 class BuildReport:
@@ -27,6 +30,8 @@ class BuildReport:
     errors: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    # Written file (relative to the output) -> the writer's source file, for messages.
+    sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -35,12 +40,13 @@ class BuildReport:
 
     def summary(self) -> str:
         """One line for the end of a build."""
-        made = ", ".join(f"{n} {name}" for name, n in self.counts.items())
+        # Counts are keyed by plural nouns ("articles"); one of a kind reads "1 article".
+        made = ", ".join(plural(n, noun.removesuffix("s")) for noun, n in self.counts.items())
         verdict = "Built" if self.ok else "Build failed, output left as it was:"
-        problems = f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}"
+        problems = plural(len(self.warnings), "warning")
         if self.errors:
-            problems += f", {len(self.errors)} error{'s' if len(self.errors) != 1 else ''}"
-        return f"{verdict} {made} in {self.seconds:.1f} s, {problems}"
+            problems += f", {plural(len(self.errors), 'error')}"
+        return f"{verdict} {made or 'nothing'} in {self.seconds:.1f} s, {problems}"
 
 
 class _Collector(logging.Handler):
@@ -61,18 +67,29 @@ class _Collector(logging.Handler):
 
 
 def count_outputs(generators: Iterable[Any]) -> dict[str, int]:
-    """Count what the generators made: articles, pages, and snippets when present."""
-    counts = {"articles": 0, "pages": 0}
-    snippets = 0
+    """Count what the generators made: articles, pages, snippets and written drafts if any."""
+    counts = {"articles": 0, "pages": 0, "snippets": 0, "drafts": 0}
     for generator in generators:
         articles = getattr(generator, "articles", None)
         if articles is not None:
             counts["articles"] += len(articles)
-            snippets += sum(len(getattr(article, "snippets", ())) for article in articles)
+            counts["snippets"] += sum(len(getattr(article, "snippets", ())) for article in articles)
+            # Drafts count only when written (previews); builds to publish leave them out.
+            if generator.settings.get("DRAFT_SAVE_AS"):
+                counts["drafts"] += len(generator.drafts)
         counts["pages"] += len(getattr(generator, "pages", ()))
-    if snippets:
-        counts["snippets"] = snippets
-    return counts
+    return {noun: n for noun, n in counts.items() if n or noun in ("articles", "pages")}
+
+
+def source_files(generators: Iterable[Any]) -> dict[str, str]:
+    """Map each written article, draft and page to the file it came from."""
+    sources = {}
+    for generator in generators:
+        for kind in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages"):
+            for content in getattr(generator, kind, ()):
+                if content.save_as and content.source_path:
+                    sources[content.save_as] = shown_path(content.source_path)
+    return sources
 
 
 def forget_logged_messages() -> None:
@@ -99,12 +116,15 @@ def build(
     strict: bool = False,
     overrides: dict[str, Any] | None = None,
     echo: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Build the site into OUTPUT; a failed build leaves OUTPUT exactly as it was."""
     output = Path(output).resolve()
     report = BuildReport(output=output, strict=strict)
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    if progress and echo:
+        echo = _clearing(progress, echo)
     collector = _Collector(report, echo)
     root = logging.getLogger()
     root.addHandler(collector)
@@ -112,8 +132,12 @@ def build(
 
     def capture(generators: list[Any]) -> None:
         report.counts = count_outputs(generators)
+        report.sources = source_files(generators)
 
     signals.all_generators_finalized.connect(capture)
+    handlers = _progress_handlers(progress) if progress else {}
+    for signal, handler in handlers.items():
+        signal.connect(handler)
     # Pelican prints its own tally; the report's summary replaces it.
     was_quiet, console.quiet = console.quiet, True
     started = time.perf_counter()
@@ -130,9 +154,45 @@ def build(
         report.seconds = time.perf_counter() - started
         console.quiet = was_quiet
         signals.all_generators_finalized.disconnect(capture)
+        for signal, handler in handlers.items():
+            signal.disconnect(handler)
+        if progress:
+            progress.finish()
         root.removeHandler(collector)
     if report.ok:
         replace_folder(staging, output)
     else:
         shutil.rmtree(staging, ignore_errors=True)
     return report
+
+
+def _progress_handlers(progress: Progress) -> dict[Any, Callable[..., None]]:
+    """Signal handlers that count articles as Pelican reads them (connected for one build)."""
+
+    def start(generator: Any) -> None:
+        settings = generator.settings
+        progress.start(
+            len(generator.get_files(settings["ARTICLE_PATHS"], settings["ARTICLE_EXCLUDES"]))
+        )
+
+    def advance(generator: Any, metadata: dict[str, Any]) -> None:
+        progress.advance()
+
+    def finish(generator: Any) -> None:
+        progress.finish()
+
+    return {
+        signals.article_generator_init: start,
+        signals.article_generator_context: advance,
+        signals.article_generator_pretaxonomy: finish,
+    }
+
+
+def _clearing(progress: Progress, echo: Callable[[str], None]) -> Callable[[str], None]:
+    """Echo that first wipes a progress line, so each warning stays on a line of its own."""
+
+    def echo_line(line: str) -> None:
+        progress.clear()
+        echo(line)
+
+    return echo_line

@@ -1,5 +1,5 @@
-"""Placeholder until the link_previews plugin lands."""
+"""Link previews: share links, Open Graph and JSON-LD meta, and a social card per article."""
 
+from .plugin import register
 
-def register() -> None:
-    """Nothing yet."""
+__all__ = ["register"]

@@ -1,5 +1,5 @@
-"""Placeholder until the nurture plugin lands."""
+"""Nurture: one gentle call to action per article, a "Read next" path and a content report."""
 
+from .plugin import register
 
-def register() -> None:
-    """Nothing yet."""
+__all__ = ["register"]

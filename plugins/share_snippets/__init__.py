@@ -1,5 +1,5 @@
-"""Placeholder until the share_snippets plugin lands."""
+"""Share snippets: per-network social posts for every article, the share kit and its exports."""
 
+from .plugin import register
 
-def register() -> None:
-    """Nothing yet."""
+__all__ = ["register"]

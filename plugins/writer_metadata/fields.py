@@ -15,6 +15,8 @@ REQUIRED = {
     "article": {
         "title": "Title: 3 things to do with dried beans",
         "date": "Date: 2026-09-14 09:00",
+        "category": "Category: Cupboard staples",
+        "tags": "Tags: beans, budget",
         "summary": "Summary: one or two sentences that say what the reader gets",
     },
     "page": {"title": "Title: About us"},
@@ -34,8 +36,14 @@ class Problem:
 FATAL_WHEN_MISSING = ("title", "date")
 
 
-def missing_fields(metadata: dict[str, Any], kind: str) -> list[Problem]:
-    """Return a problem for each required field that is absent or blank."""
+def missing_fields(
+    metadata: dict[str, Any], kind: str, written: frozenset[str] | None = None
+) -> list[Problem]:
+    """Return a problem for each required field that is absent or blank.
+
+    WRITTEN, when known, holds the fields the file itself has: Pelican fills some (Category)
+    with site defaults, which must not hide that the writer left them out.
+    """
     return [
         Problem(
             field,
@@ -43,7 +51,8 @@ def missing_fields(metadata: dict[str, Any], kind: str) -> list[Problem]:
             fatal=field in FATAL_WHEN_MISSING,
         )
         for field, example in REQUIRED[kind].items()
-        if not str(metadata.get(field) or "").strip()
+        if (written is not None and field not in written)
+        or not str(metadata.get(field) or "").strip()
     ]
 
 
@@ -56,6 +65,8 @@ def normalise(metadata: dict[str, Any]) -> list[Problem]:
         stage = DEFAULT_STAGE
     metadata["stage"] = stage
     metadata["hashtags"] = split_list(metadata.get("hashtags"), strip="#")
+    # Later plugins and templates read article.tags; Pelican sets it only when Tags has words.
+    metadata.setdefault("tags", [])
     for key in ("question", "share", "cta", "next"):
         if key in metadata:
             metadata[key] = " ".join(str(metadata[key]).split())

@@ -13,7 +13,7 @@ from hub.messages import shown_path
 from hub.text import word_count
 
 from .fields import Problem, missing_fields, normalise, reading_minutes
-from .reader import SKIP, SOURCE_KEY, CheckedMarkdownReader
+from .reader import SKIP, SOURCE_KEY, WRITTEN_KEY, CheckedMarkdownReader
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +43,11 @@ def expected_slug(metadata: dict[str, Any], path: str, settings: dict[str, Any])
 def check_fields(generator: Any, metadata: dict[str, Any], kind: str) -> None:
     """Report every mistake in one file's header; skip the file when it cannot be built."""
     source = metadata.pop(SOURCE_KEY, None)
+    written = metadata.pop(WRITTEN_KEY, None)
     if metadata.get("status") == SKIP["status"]:
         return
     path = shown_path(source) if source else repr(metadata.get("title", "(untitled)"))
-    problems = missing_fields(metadata, kind) + normalise(metadata)
+    problems = missing_fields(metadata, kind, written) + normalise(metadata)
     fatal = any(problem.fatal for problem in problems)
     if not fatal:
         problems += claim_slug(generator, metadata, path)

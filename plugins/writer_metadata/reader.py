@@ -14,6 +14,8 @@ log = logging.getLogger(__name__)
 SKIP = {"status": "skip"}
 # Pelican does not pass the file to its context signals: the reader hands it on in this key.
 SOURCE_KEY = "hub_source_path"
+# ...and the fields the file itself wrote, before Pelican adds its defaults.
+WRITTEN_KEY = "hub_written_fields"
 
 
 def unreadable(path: str) -> str | None:
@@ -50,7 +52,7 @@ class CheckedMarkdownReader(MarkdownReader):
                 value,
             )
         metadata = dict(SKIP) if self._bad_fields else metadata
-        return content, {**metadata, SOURCE_KEY: source_path}
+        return content, {**metadata, SOURCE_KEY: source_path, WRITTEN_KEY: frozenset(metadata)}
 
     def process_metadata(self, name: str, value: Any) -> Any:
         """Process one field; remember a date that does not parse instead of raising."""

@@ -1,0 +1,94 @@
+"""Answered reader questions: read and check content/questions/<slug>.yml files (pure)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+FIELDS = ("question", "name", "date", "answer")
+REQUIRED = ("question", "date", "answer")
+ANONYMOUS = "a reader"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+@dataclass(frozen=True)
+class AnsweredQuestion:
+    """A reader's question and the writer's answer, as plain (untrusted) text."""
+
+    question: str
+    name: str
+    date: datetime.date
+    answer: str
+
+    @property
+    def answer_paragraphs(self) -> list[str]:
+        """The answer's lines as paragraphs (YAML's `>-` turns a blank line into one break)."""
+        return [" ".join(part.split()) for part in _LINE_BREAKS.split(self.answer) if part.strip()]
+
+
+def parse_questions(text: str) -> tuple[list[AnsweredQuestion], list[str]]:
+    """Return the valid entries of one data file and a message for each problem."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" near line {mark.line + 1}" if mark else ""
+        return [], [
+            f"is not valid YAML{where}; check the indentation and the '- ' before each entry"
+        ]
+    except ValueError as error:  # PyYAML reads 2026-02-30 as a date and fails on it
+        return [], [f"has a date that does not exist ({error}); write dates as YYYY-MM-DD"]
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        return [], ["should be a list of entries, each starting with '- question:'"]
+    questions, problems = [], []
+    for number, entry in enumerate(data, start=1):
+        question, entry_problems = parse_entry(entry)
+        problems += [f"entry {number} {problem}" for problem in entry_problems]
+        if question is not None:
+            questions.append(question)
+    return questions, problems
+
+
+def parse_entry(entry: Any) -> tuple[AnsweredQuestion | None, list[str]]:
+    """Check one entry; return it (None when unusable) and what is wrong with it."""
+    if not isinstance(entry, dict):
+        return None, ["is not a question; start it with '- question:' and indent its fields"]
+    problems = [
+        f"has an unknown field '{key}'; the fields are {', '.join(FIELDS)}"
+        for key in entry
+        if key not in FIELDS
+    ]
+    for key in REQUIRED:
+        if entry.get(key) in (None, ""):
+            problems.append(f"has no '{key}'; add one")
+    for key in ("question", "name", "answer"):
+        if entry.get(key) not in (None, "") and not isinstance(entry[key], str):
+            problems.append(f"'{key}' is not plain text; put it in quotes")
+    date = parse_date(entry.get("date"))
+    if entry.get("date") not in (None, "") and date is None:
+        problems.append(f"date '{entry['date']}' is not a date; write it as YYYY-MM-DD")
+    if problems:
+        return None, problems
+    name = str(entry.get("name") or "").strip() or ANONYMOUS
+    return AnsweredQuestion(entry["question"].strip(), name, date, entry["answer"].strip()), []
+
+
+def parse_date(value: Any) -> datetime.date | None:
+    """A calendar date from YAML (already a date) or from text written YYYY-MM-DD."""
+    if isinstance(value, datetime.datetime):
+        return None  # a time of day has no place here: keep the files simple
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None

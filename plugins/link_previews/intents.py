@@ -1,0 +1,122 @@
+"""Share intents: one entry per network, each a plain link that opens the network's composer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+# What an intent builder receives: the tagged link, the share text, the title, the hashtags.
+Builder = Callable[[str, str, str, Sequence[str]], "dict[str, str]"]
+
+
+@dataclass(frozen=True)
+class Intent:
+    """How one network takes a shared link: its composer address and its query fields."""
+
+    label: str
+    endpoint: str
+    fields: Builder
+
+
+def _with_link(text: str, link: str) -> str:
+    """Text and link as one post, for networks that take the link inside the text."""
+    return f"{text} {link}" if text else link
+
+
+def _body(text: str, title: str, link: str) -> str:
+    """An email body: the share text (unless the subject already says it), then the link."""
+    # RFC 6068: line breaks in a mailto body are CRLF, percent-encoded.
+    return link if text == title else f"{text}\r\n\r\n{link}"
+
+
+INTENTS: dict[str, Intent] = {
+    "x": Intent(
+        "X",
+        "https://x.com/intent/post",
+        lambda link, text, title, tags: {
+            "text": text,
+            "url": link,
+            **({"hashtags": ",".join(tags)} if tags else {}),
+        },
+    ),
+    "bluesky": Intent(
+        "Bluesky",
+        "https://bsky.app/intent/compose",
+        lambda link, text, title, tags: {"text": _with_link(text, link)},
+    ),
+    "mastodon": Intent(
+        "Mastodon",
+        # The official chooser asks readers for their own server: no instance is assumed.
+        "https://share.joinmastodon.org/",
+        lambda link, text, title, tags: {"text": _with_link(text, link)},
+    ),
+    "threads": Intent(
+        "Threads",
+        "https://www.threads.com/intent/post",
+        lambda link, text, title, tags: {"text": text, "url": link},
+    ),
+    "linkedin": Intent(
+        "LinkedIn",
+        # LinkedIn ignores everything but the address; it reads the rest from Open Graph.
+        "https://www.linkedin.com/sharing/share-offsite/",
+        lambda link, text, title, tags: {"url": link},
+    ),
+    "facebook": Intent(
+        "Facebook",
+        "https://www.facebook.com/sharer/sharer.php",
+        lambda link, text, title, tags: {"u": link},
+    ),
+    "whatsapp": Intent(
+        "WhatsApp",
+        "https://wa.me/",
+        lambda link, text, title, tags: {"text": _with_link(text, link)},
+    ),
+    "telegram": Intent(
+        "Telegram",
+        "https://t.me/share/url",
+        lambda link, text, title, tags: {"url": link, "text": text},
+    ),
+    "email": Intent(
+        "Email",
+        "mailto:",
+        lambda link, text, title, tags: {"subject": title, "body": _body(text, title, link)},
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    """One share button: which network, what it says, where it goes."""
+
+    network: str
+    label: str
+    url: str
+
+
+def intent_url(network: str, link: str, text: str, title: str, hashtags: Sequence[str]) -> str:
+    """The composer URL for NETWORK, every value percent-encoded (%20, never +)."""
+    intent = INTENTS[network]
+    # RFC 3986 lets ':', '/' and '?' stand unescaped in an http query (shorter pages), but
+    # RFC 6068 does not in a mailto header value; '&', '=', '#', '+' and spaces never.
+    safe = "" if intent.endpoint == "mailto:" else ":/?"
+    query = urlencode(intent.fields(link, text, title, tuple(hashtags)), quote_via=quote, safe=safe)
+    return f"{intent.endpoint}?{query}"
+
+
+def share_links(
+    networks: Sequence[str],
+    links: dict[str, str],
+    text: str,
+    title: str,
+    hashtags: Sequence[str],
+) -> tuple[ShareLink, ...]:
+    """A share link per network, each with its own tagged article link from LINKS."""
+    return tuple(
+        ShareLink(
+            network,
+            INTENTS[network].label,
+            intent_url(network, links[network], text, title, hashtags),
+        )
+        for network in networks
+    )

@@ -1,0 +1,166 @@
+"""Pelican glue for link previews: share links, preview meta and JSON-LD, social cards."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator
+
+from hub.messages import shown_path
+from hub.text import plain_text
+from hub.urls import absolute_url
+from hub.utm import UtmScheme, utm_link
+from share_snippets.compose import hashtags
+
+from .cache import card_name, ensure_cards
+from .cards import HEIGHT, WIDTH, CardSpec, card_text, find_font
+from .config import LinkPreviewSettings, card_cache_dir, load_settings
+from .intents import share_links
+from .own_image import FoundImage, find_image
+from .structured import ArticleFacts, SocialImage, article_data
+
+log = logging.getLogger(__name__)
+
+# Prefilled hashtags on X's composer: a few, the rest is the reader's to choose.
+INTENT_HASHTAGS = 3
+
+
+def every_article(articles: list[Any]) -> list[Any]:
+    """ARTICLES with their translations."""
+    return [item for article in articles for item in (article, *article.translations)]
+
+
+def card_spec(article: Any, settings: dict[str, Any]) -> CardSpec:
+    """What the article's card shows."""
+    stage = getattr(article, "stage", "")
+    return CardSpec(
+        title=card_text(article.title),
+        category=card_text(str(article.category)),
+        stage=settings.get("STAGE_LABELS", {}).get(stage, stage),
+        site_name=settings["SITENAME"],
+        tagline=settings.get("SITE_TAGLINE", ""),
+        bold_font=find_font("bold"),
+        regular_font=find_font("regular"),
+    )
+
+
+def own_image(article: Any, settings: dict[str, Any]) -> FoundImage | None:
+    """The image the article names in `Image:`, or None (a mistake is a warning, not a stop)."""
+    value = str(article.metadata.get("image") or "").strip()
+    if not value:
+        return None
+    folder = os.path.relpath(os.path.dirname(article.source_path), settings["PATH"])
+    found = find_image(value, folder, Path(settings["PATH"]), settings.get("STATIC_PATHS", []))
+    if isinstance(found, str):
+        path = shown_path(article.source_path)
+        log.warning("%s: Image %s; the social card is used meanwhile", path, found)
+        return None
+    return found
+
+
+def preview_image(
+    article: Any, preferences: LinkPreviewSettings, settings: dict[str, Any]
+) -> tuple[SocialImage | None, CardSpec | None]:
+    """The image networks show for ARTICLE, and the card to draw when it is a card."""
+    alt = str(article.metadata.get("image-alt") or "").strip()
+    found = own_image(article, settings)
+    if found:
+        url = absolute_url(settings, found.path)
+        return SocialImage(url, found.width, found.height, alt or article.title), None
+    if not preferences.cards:
+        return None, None
+    spec = card_spec(article, settings)
+    path = f"{preferences.card_folder.strip('/')}/{card_name(article.slug, spec)}"
+    alt = alt or f"{article.title} ({spec.category}, {spec.site_name})"
+    return SocialImage(absolute_url(settings, path), WIDTH, HEIGHT, alt), spec
+
+
+def logo_url(preferences: LinkPreviewSettings, settings: dict[str, Any]) -> str:
+    """The publisher's logo as an absolute URL."""
+    logo = preferences.logo
+    return logo if "://" in logo or not logo else absolute_url(settings, logo)
+
+
+def add_previews(generator: Any) -> None:
+    """Give every article its share links, preview image, card and structured data."""
+    settings = generator.settings
+    preferences = load_settings(settings)
+    scheme = UtmScheme(enabled=preferences.utm)
+    articles = generator.articles + generator.drafts + generator.hidden_articles
+    for article in every_article(articles):
+        canonical = absolute_url(settings, article.url)
+        links = {
+            network: utm_link(
+                canonical, scheme, source=network, campaign=article.slug, content="share-button"
+            )
+            for network in preferences.networks
+        }
+        words = getattr(article, "hashtags", None) or [str(tag) for tag in article.tags]
+        article.share_links = share_links(
+            preferences.networks,
+            links,
+            getattr(article, "share", None) or article.title,
+            article.title,
+            hashtags(words)[0][:INTENT_HASHTAGS],
+        )
+        article.social_image, article.social_card = preview_image(article, preferences, settings)
+        author = getattr(article, "author", None)
+        facts = ArticleFacts(
+            title=article.title,
+            description=plain_text(article.summary or ""),
+            url=canonical,
+            published=article.date,
+            modified=getattr(article, "modified", None),
+            author=str(author) if author else settings.get("AUTHOR", ""),
+            site_name=settings["SITENAME"],
+            site_url=absolute_url(settings, ""),
+            logo_url=logo_url(preferences, settings),
+            image=article.social_image,
+            answered=tuple(getattr(article, "answered_questions", None) or ()),
+        )
+        article.structured_data = article_data(facts)
+
+
+class SocialCardGenerator(Generator):
+    """Writes each article's social card, drawing only the cards the cache lacks."""
+
+    def generate_output(self, writer: Any) -> None:
+        """Place every card in the output; draw the missing ones."""
+        preferences = load_settings(self.settings)
+        articles = [
+            *self.context.get("articles", ()),
+            *self.context.get("drafts", ()),
+            *self.context.get("hidden_articles", ()),
+        ]
+        # Keyed by target: two translations with one card are drawn and placed once.
+        jobs: dict[Path, CardSpec] = {}
+        for article in every_article(articles):
+            spec = getattr(article, "social_card", None)
+            if spec is not None:
+                name = card_name(article.slug, spec)
+                jobs[Path(self.output_path, preferences.card_folder, name)] = spec
+        if not jobs:
+            return
+        drawn = ensure_cards(
+            [(spec, target) for target, spec in jobs.items()],
+            Path(card_cache_dir(preferences, self.settings)),
+            workers=preferences.card_workers,
+            parallel_from=preferences.card_parallel_from,
+        )
+        log.info("Social cards: %d drawn, %d from the cache", drawn, len(jobs) - drawn)
+
+
+def add_card_generator(pelican: Any) -> type[Generator]:
+    """Add the generator that writes social cards."""
+    return SocialCardGenerator
+
+
+def register() -> None:
+    """Connect the handlers."""
+    # The conversation plugin (earlier in PLUGINS) has set answered_questions by now.
+    signals.article_generator_finalized.connect(add_previews)
+    signals.get_generators.connect(add_card_generator)

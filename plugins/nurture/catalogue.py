@@ -1,0 +1,216 @@
+"""The catalogue of calls to action: read, check and resolve the writers' YAML file (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import yaml
+
+from writer_metadata.fields import STAGES
+
+REQUIRED = ("id", "stages", "heading", "text", "button")
+OPTIONAL = ("link", "form")
+FORM_KEYS = ("provider", "action", "label", "email_field", "source_field", "honeypot_field")
+HONEYPOT = "website"
+
+
+@dataclass(frozen=True)
+class Provider:
+    """The field names one newsletter provider's sign-up endpoint expects."""
+
+    email_field: str
+    source_field: str
+    honeypot_field: str = HONEYPOT
+    hidden: tuple[tuple[str, str], ...] = ()
+
+
+PROVIDERS = {
+    "buttondown": Provider("email", "metadata__source", hidden=(("embed", "1"),)),
+    "mailchimp": Provider("EMAIL", "SOURCE"),
+    "kit": Provider("email_address", "fields[source]"),
+    "custom": Provider("email", "source"),
+}
+
+
+@dataclass(frozen=True)
+class SignupForm:
+    """A newsletter sign-up that posts straight to the provider, no JavaScript needed."""
+
+    action: str
+    label: str
+    email_field: str
+    source_field: str
+    honeypot_field: str
+    hidden: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class CallToAction:
+    """One entry of the catalogue; `href` is the link as the site serves it."""
+
+    id: str
+    stages: tuple[str, ...]
+    heading: str
+    text: str
+    button: str
+    link: str | None = None
+    href: str | None = None
+    form: SignupForm | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in one entry's field."""
+
+    entry: str
+    field: str
+    text: str
+
+
+def parse_catalogue(text: str, siteurl: str = "") -> tuple[dict[str, CallToAction], list[Problem]]:
+    """Read catalogue YAML into entries by id, and list what is wrong with it."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" near line {mark.line + 1}" if mark else ""
+        return {}, [Problem("(file)", "YAML", f"the file is not valid YAML{where}")]
+    if isinstance(data, dict):
+        # Also accept "id: {fields}" mappings, the shape many writers reach for first.
+        data = [
+            {"id": key, **value} if isinstance(value, dict) else value
+            for key, value in data.items()
+        ]
+    if not isinstance(data, list):
+        return {}, [Problem("(file)", "entries", "write a list of entries, each starting '- id:'")]
+    entries: dict[str, CallToAction] = {}
+    problems: list[Problem] = []
+    for number, raw in enumerate(data, start=1):
+        entry, found = parse_entry(raw, number, siteurl)
+        if entry and entry.id in entries:
+            found.append(Problem(entry.id, "id", "the id is used by an earlier entry; rename one"))
+        if entry and not found:
+            entries[entry.id] = entry
+        problems += found
+    return entries, problems
+
+
+def parse_entry(
+    raw: Any, number: int, siteurl: str = ""
+) -> tuple[CallToAction | None, list[Problem]]:
+    """Check one entry and build it; the entry is None when it cannot be used."""
+    if not isinstance(raw, dict):
+        return None, [Problem(f"#{number}", "entry", "each entry is a set of 'field: value' lines")]
+    name = str(raw.get("id") or f"#{number}")
+    problems = [
+        Problem(name, key, f"'{key}' is not a field; use {', '.join(REQUIRED + OPTIONAL)}")
+        for key in raw
+        if key not in REQUIRED + OPTIONAL
+    ]
+    for key in REQUIRED:
+        value = raw.get(key)
+        if key != "stages" and (not isinstance(value, str) or not value.strip()):
+            problems.append(Problem(name, key, f"'{key}' is missing; add a line '{key}: ...'"))
+    stages = raw.get("stages")
+    stages = [stages] if isinstance(stages, str) else stages
+    if not isinstance(stages, list) or not stages or set(map(str, stages)) - set(STAGES):
+        problems.append(
+            Problem(name, "stages", f"'stages' lists one or more of {', '.join(STAGES)}")
+        )
+    link, form = raw.get("link"), raw.get("form")
+    if (link is None) == (form is None):
+        problems.append(Problem(name, "link", "give either a 'link' or a 'form', not both"))
+    elif link is not None:
+        problems += link_problems(name, link)
+    else:
+        problems += form_problems(name, form)
+    if problems:
+        return None, problems
+    tidy = {key: " ".join(str(raw[key]).split()) for key in ("id", "heading", "text", "button")}
+    entry = CallToAction(
+        stages=tuple(str(stage) for stage in stages),
+        link=link,
+        href=resolve_link(link, siteurl) if link else None,
+        form=build_form(form) if form else None,
+        **tidy,
+    )
+    return entry, []
+
+
+def link_problems(name: str, link: Any) -> list[Problem]:
+    """Check a link: internal (/ask/, #conversation) or external (https://...)."""
+    text = str(link).strip()
+    parts = urlsplit(text)
+    if (
+        not isinstance(link, str)
+        or not text
+        or (parts.scheme not in ("http", "https", "mailto", ""))
+    ):
+        return [Problem(name, "link", "write a link like /ask/, #conversation or https://...")]
+    internal = not parts.scheme and not parts.netloc
+    if internal and not text.startswith(("/", "#")):
+        return [Problem(name, "link", f"'{text}' should start with / (or # for this page)")]
+    if internal and any(key.startswith("utm_") for key, _ in parse_qsl(parts.query)):
+        return [
+            Problem(name, "link", "remove the utm_ tags: they would hide where readers came from")
+        ]
+    return []
+
+
+def form_problems(name: str, form: Any) -> list[Problem]:
+    """Check a sign-up form: a known provider, an https action, names that are words."""
+    if not isinstance(form, dict):
+        return [Problem(name, "form", "write the form as 'provider:' and 'action:' lines")]
+    problems = [
+        Problem(name, f"form.{key}", f"'{key}' is not a form field; use {', '.join(FORM_KEYS)}")
+        for key in form
+        if key not in FORM_KEYS
+    ]
+    provider = str(form.get("provider", "custom"))
+    if provider not in PROVIDERS:
+        known = ", ".join(PROVIDERS)
+        problems.append(Problem(name, "form.provider", f"'{provider}' is not one of {known}"))
+    action = urlsplit(str(form.get("action", "")))
+    if action.scheme != "https" or not action.netloc:
+        problems.append(
+            Problem(name, "form.action", "give the provider's sign-up address, https://...")
+        )
+    for key in FORM_KEYS[2:]:
+        if key in form and not str(form[key]).strip():
+            problems.append(Problem(name, f"form.{key}", f"'{key}' is empty; remove the line"))
+    return problems
+
+
+def build_form(form: dict[str, Any]) -> SignupForm:
+    """Fill in a checked form from its provider's field names."""
+    provider = PROVIDERS[str(form.get("provider", "custom"))]
+    action = str(form["action"]).strip()
+    honeypot = provider.honeypot_field
+    if form.get("provider") == "mailchimp":
+        # Mailchimp rejects sign-ups that fill its own trap field, named after the list.
+        query = dict(parse_qsl(urlsplit(action).query))
+        if query.get("u") and query.get("id"):
+            honeypot = f"b_{query['u']}_{query['id']}"
+    return SignupForm(
+        action=action,
+        label=str(form.get("label") or "Your email address"),
+        email_field=str(form.get("email_field") or provider.email_field),
+        source_field=str(form.get("source_field") or provider.source_field),
+        honeypot_field=str(form.get("honeypot_field") or honeypot),
+        hidden=provider.hidden,
+    )
+
+
+def resolve_link(link: str, siteurl: str) -> str:
+    """The href a link gets on the site: site paths under SITEURL, the rest as written."""
+    return siteurl.rstrip("/") + link if link.startswith("/") else link
+
+
+def wording(entry: CallToAction) -> dict[str, str]:
+    """The words of an entry a reader sees, by field, for the hard-sell guard."""
+    texts = {"heading": entry.heading, "text": entry.text, "button": entry.button}
+    if entry.form:
+        texts["form.label"] = entry.form.label
+    return texts

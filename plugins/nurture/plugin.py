@@ -1,0 +1,197 @@
+"""Pelican glue for nurture: choose each call to action, build the path, guard, report."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from hub.messages import shown_path
+from hub.settings import settings_from
+
+from .catalogue import CallToAction, parse_catalogue, wording
+from .generator import REPORT_KEY, ReportGenerator
+from .guard import Guard
+from .mention import add_mention
+from .path import Card, Library, rule_cta, stage_rank, start_here
+from .report import ArticleFacts, build_report
+from .settings import PREFIX, NurtureSettings
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CATALOGUE = Path(__file__).with_name("defaults.yml")
+# Hard-sell warnings gathered while the articles are read, for the report.
+WARNINGS_KEY = "nurture_hard_sell"
+
+
+def nurture_settings(settings: dict[str, Any]) -> NurtureSettings:
+    """The plugin's settings, checked."""
+    return settings_from(NurtureSettings, PREFIX, settings)
+
+
+def load_catalogue(
+    settings: dict[str, Any], options: NurtureSettings, guard: Guard
+) -> tuple[dict[str, CallToAction], str]:
+    """Read the content folder's catalogue (or the built-in one) and report its mistakes."""
+    path = os.path.join(settings["PATH"], options.catalogue)
+    if not os.path.isfile(path):
+        path = str(DEFAULT_CATALOGUE)
+    shown = shown_path(path)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except UnicodeDecodeError:
+        log.error("%s: the file is not UTF-8 text; save it as UTF-8 in your editor", shown)
+        return {}, shown
+    entries, problems = parse_catalogue(text, settings.get("SITEURL", ""))
+    for problem in problems:
+        log.error(
+            "%s: entry '%s', field '%s': %s", shown, problem.entry, problem.field, problem.text
+        )
+    for entry in entries.values():
+        for field, text in wording(entry).items():
+            for phrase in guard.find(text):
+                log.error(
+                    "%s: call to action '%s' says '%s' in its %s; invite gently instead",
+                    shown,
+                    entry.id,
+                    phrase,
+                    field,
+                )
+    for setting, cta in options.rule_ids().items():
+        if cta not in entries:
+            log.warning(
+                "%s names '%s', which is not in %s; use one of %s",
+                setting,
+                cta,
+                shown,
+                ", ".join(entries),
+            )
+    return entries, shown
+
+
+def card(article: Any) -> Card:
+    """What the path needs from an article."""
+    return Card(
+        slug=article.slug,
+        category=str(article.category),
+        stage=article.stage,
+        tags=frozenset(str(tag) for tag in getattr(article, "tags", ())),
+        date=article.date,
+    )
+
+
+def choose_cta(
+    article: Any, catalogue: dict[str, CallToAction], options: NurtureSettings, shown: str
+) -> CallToAction | None:
+    """The article's own `Cta` when known, else the rules' choice."""
+    wanted = getattr(article, "cta", None)
+    if wanted in catalogue:
+        return catalogue[wanted]
+    if wanted:
+        log.error(
+            "%s: Cta '%s' is not in %s; use one of %s",
+            shown_path(article.source_path),
+            wanted,
+            shown,
+            ", ".join(catalogue),
+        )
+    chosen = rule_cta(
+        article.stage,
+        str(article.category),
+        catalogue,
+        stage_ctas=options.stage_ctas,
+        category_ctas=options.category_ctas,
+        default=options.default_cta,
+        suited={entry.id: entry.stages for entry in catalogue.values()},
+    )
+    return catalogue.get(chosen) if chosen else None
+
+
+def guard_text(article: Any, guard: Guard) -> list[str]:
+    """Warn about pushy phrases in the article's own words, by line."""
+    path = shown_path(article.source_path)
+    with open(article.source_path, encoding="utf-8") as handle:
+        hits = guard.find_lines(handle.read())
+    lines = [f"{path}: line {number} says '{phrase}'" for number, phrase in hits]
+    for line in lines:
+        log.warning("%s, which sounds pushy; say it gently and let the reader choose", line)
+    return lines
+
+
+def follow_path(generator: Any) -> None:
+    """Give every article its call to action, its "Read next" and its stage rank."""
+    options = nurture_settings(generator.settings)
+    guard = Guard.of(options.pushy_phrases, options.acronyms)
+    catalogue, shown = load_catalogue(generator.settings, options, guard)
+    published = {article.slug: article for article in generator.articles}
+    cards = [card(article) for article in published.values()]
+    library = Library(cards)
+    warnings: list[str] = generator.context.setdefault(WARNINGS_KEY, [])
+    for article in generator.articles + generator.drafts + generator.hidden_articles:
+        article.stage_rank = stage_rank(article.stage)
+        article.call_to_action = choose_cta(article, catalogue, options, shown)
+        if article.call_to_action and options.inline_after_thing:
+            article._content = add_mention(
+                article._content, options.inline_after_thing, article.call_to_action
+            )
+        chosen = getattr(article, "next", None)
+        if chosen and chosen not in published:
+            log.error(
+                "%s: Next '%s' is not the slug of a published article; use the last part of"
+                " its address, like 'dried-beans' for /dried-beans/",
+                shown_path(article.source_path),
+                chosen,
+            )
+        slugs = library.read_next(card(article), chosen, options.read_next_count)
+        article.read_next = [published[slug] for slug in slugs]
+        warnings += guard_text(article, guard)
+    generator.context["start_here_articles"] = [published[slug] for slug in start_here(cards)]
+
+
+def guard_snippets_and_report(generators: list[Any]) -> None:
+    """Check the generated social snippets, then put the content-health report together."""
+    articles_generator = next((g for g in generators if hasattr(g, "articles")), None)
+    if articles_generator is None:
+        return
+    options = nurture_settings(articles_generator.settings)
+    guard = Guard.of(options.pushy_phrases, options.acronyms)
+    warnings: list[str] = articles_generator.context.setdefault(WARNINGS_KEY, [])
+    facts = []
+    for article in articles_generator.articles:
+        path = shown_path(article.source_path)
+        said: dict[str, list[str]] = {}
+        for snippet in getattr(article, "snippets", None) or ():
+            for phrase in guard.find(snippet.text):
+                said.setdefault(phrase, []).append(snippet.id)
+        for phrase, ids in said.items():
+            # One line per phrase: the same words reach every network's snippets.
+            line = f"{path}: snippet {', '.join(map(repr, dict.fromkeys(ids)))} says '{phrase}'"
+            log.warning("%s, which sounds pushy; rephrase the words it comes from", line)
+            warnings.append(line)
+        cta = article.call_to_action.id if article.call_to_action else "(none)"
+        updated = (getattr(article, "modified", None) or article.date).date()
+        question = bool(getattr(article, "question", None))
+        facts.append(
+            ArticleFacts(
+                article.title, path, str(article.category), article.stage, question, cta, updated
+            )
+        )
+    articles_generator.context[REPORT_KEY] = build_report(
+        facts, warnings, today=options.today_date(), stale_months=options.stale_months
+    )
+
+
+def add_report_generator(pelican: Any) -> type[ReportGenerator]:
+    """Add the generator that writes the content-health report."""
+    return ReportGenerator
+
+
+def register() -> None:
+    """Connect the handlers."""
+    signals.article_generator_finalized.connect(follow_path)
+    signals.all_generators_finalized.connect(guard_snippets_and_report)
+    signals.get_generators.connect(add_report_generator)

@@ -1,0 +1,242 @@
+"""Compose an article's social snippets: plain text, link inside, within each network's limit."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import regex
+
+from hub.text import plain_text
+from hub.utm import UtmScheme, utm_link
+
+from .networks import Network, graphemes
+
+ELLIPSIS = "\u2026"
+CONVERSATION = "conversation"
+
+# Each kind has a few wordings; snippets rotate through them so a feed never reads like a form.
+DEFAULT_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "intro": (
+        "{hook}",
+        "New from {site}: {hook}",
+        "{hook} Here's how.",
+    ),
+    "thing": (
+        "Tip {number} of {count}: {title}. {teaser}",
+        "From “{article}”, tip {number}: {title}. {teaser}",
+        "{title}. {teaser} That's tip {number} of {count} in “{article}”.",
+    ),
+    "question": (
+        "{question} Tell us in the comments: we read every one.",
+        "We'd love to know: {question} Join the conversation under the article.",
+    ),
+    "answer": (
+        "A reader asked us: “{question}” Our answer: {answer}",
+        # Reader names stay out of the defaults: a post travels further than the page.
+        "You asked: “{question}” Here's what we said: {answer}",
+    ),
+}
+# The named fields each kind's templates may use.
+TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
+    "intro": frozenset({"hook", "title", "summary", "site"}),
+    "thing": frozenset({"number", "count", "title", "teaser", "article", "site"}),
+    "question": frozenset({"question", "article", "site"}),
+    "answer": frozenset({"question", "answer", "name", "article", "site"}),
+}
+
+_WORD_CHARS = r"\p{L}\p{M}\p{N}_"
+_HASHTAG = regex.compile(rf"[{_WORD_CHARS}]+")
+_HASHTAG_SPLIT = regex.compile(rf"[^{_WORD_CHARS}']+")
+_ALL_DIGITS = regex.compile(r"\p{N}+")
+# A stop or colon right after a writer's own ? ! . or … ("Where is it from?. Knowing").
+_DOUBLED_STOP = regex.compile(r"([.!?:\u2026])[.:](?=\s|$)")
+# What a cut should not leave dangling before the ellipsis.
+_TRAILING = " ,;:.\u2013\u2014-"
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """One ready-to-post text for one network; `text` holds the link, `length` its counted size."""
+
+    id: str
+    network: str
+    kind: str
+    text: str
+    link: str
+    length: int
+    limit: int
+    scheduled_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ArticleData:
+    """What a snippet may say about one article, as plain values (fields may hold HTML)."""
+
+    slug: str
+    title: str
+    summary: str
+    links: Mapping[str, str]  # fragment ("" for the top) -> absolute URL without UTM
+    share: str = ""
+    question: str = ""
+    things: Sequence[tuple[int, str, str, str]] = ()  # (number, title, teaser, anchor)
+    answers: Sequence[tuple[str, str, str]] = ()  # (question, name, answer)
+    hashtags: Sequence[str] = ()
+    site: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A snippet before it meets a network: its kind, where it links and its template fields."""
+
+    kind: str
+    template: str
+    fragment: str
+    fields: dict[str, object] = field(default_factory=dict)
+    index: int = 0
+
+
+def fold(text: str) -> str:
+    """One line: white space folded, a stop doubled by a template ("from?.") dropped."""
+    return _DOUBLED_STOP.sub(r"\1", " ".join(text.split()))
+
+
+def tidy(text: str) -> str:
+    """Plain text from writer text or HTML: no markup, entities decoded, white space folded."""
+    return fold(plain_text(text))
+
+
+def hashtag(word: str) -> str:
+    """CamelCase a tag into a hashtag body ("batch cooking" -> "BatchCooking"); "" when unusable."""
+    parts = [part.replace("'", "") for part in _HASHTAG_SPLIT.split(word)]
+    camel = "".join(part[:1].upper() + part[1:] for part in parts if part)
+    if not _HASHTAG.fullmatch(camel) or _ALL_DIGITS.fullmatch(camel):
+        return ""
+    return camel
+
+
+def hashtags(words: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Return the usable hashtags (deduplicated, in order) and the words that cannot be one."""
+    usable: list[str] = []
+    rejected: list[str] = []
+    seen: set[str] = set()
+    for word in words:
+        tag = hashtag(plain_text(word))
+        if not tag:
+            rejected.append(word)
+        elif tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            usable.append(tag)
+    return usable, rejected
+
+
+def drafts(article: ArticleData) -> list[Draft]:
+    """Every snippet an article gets, in order: intro, things, question, answers."""
+    title, summary = tidy(article.title), tidy(article.summary)
+    joiner = " " if title[-1:] in ".!?:\u2026" else ": "
+    hook = tidy(article.share) or f"{title}{joiner}{summary}"
+    common = {"article": title, "site": tidy(article.site)}
+    found = [
+        Draft("intro", "intro", "", {**common, "hook": hook, "title": title, "summary": summary})
+    ]
+    for number, thing_title, teaser, anchor in article.things:
+        fields = {"number": number, "count": len(article.things), "title": tidy(thing_title)}
+        fields["teaser"] = tidy(teaser)
+        found.append(Draft(f"thing-{number}", "thing", anchor, {**common, **fields}, number - 1))
+    if tidy(article.question):
+        fields = {"question": tidy(article.question)}
+        found.append(Draft("question", "question", CONVERSATION, {**common, **fields}))
+    for number, (question, name, answer) in enumerate(article.answers, start=1):
+        fields = {"question": tidy(question), "name": tidy(name) or "a reader"}
+        fields["answer"] = tidy(answer)
+        found.append(Draft(f"answer-{number}", "answer", CONVERSATION, {**common, **fields}))
+    return found
+
+
+def render(template: str, fields: Mapping[str, object]) -> str:
+    """Fill a template's named fields and tidy the result into one line of prose."""
+    return fold(string.Formatter().vformat(template, (), dict(fields)))
+
+
+def join(prose: str, link: str, tags: Sequence[str] = ()) -> str:
+    """The posted text: prose, then the link, then any hashtags."""
+    return " ".join(part for part in (prose, link, " ".join(f"#{tag}" for tag in tags)) if part)
+
+
+def _longest_fitting(candidates: list[str], fits: Callable[[str], bool]) -> str | None:
+    """The longest candidate that fits (candidates grow in length); None when none does."""
+    low, high, best = 0, len(candidates) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        if fits(candidates[middle]):
+            best, low = candidates[middle], middle + 1
+        else:
+            high = middle - 1
+    return best
+
+
+def shorten(prose: str, fits: Callable[[str], bool]) -> str:
+    """Cut PROSE at the last word (else grapheme) boundary that fits, and mark the cut with …."""
+    if fits(prose):
+        return prose
+    word_ends = [match.end() for match in regex.finditer(r"\S+", prose)][:-1]
+    cut = [prose[:end].rstrip(_TRAILING) + ELLIPSIS for end in word_ends]
+    best = _longest_fitting([text for text in cut if text != ELLIPSIS], fits)
+    if best is not None:
+        return best
+    # One long word (or a language written without spaces): cut between graphemes instead.
+    clusters = graphemes(prose)
+    cut = ["".join(clusters[:end]).rstrip(_TRAILING) + ELLIPSIS for end in range(1, len(clusters))]
+    return _longest_fitting([text for text in cut if text != ELLIPSIS], fits) or ""
+
+
+def fit(prose: str, link: str, tags: Sequence[str], network: Network) -> str:
+    """The post for NETWORK: full prose and as many hashtags as fit, else shortened prose."""
+    if not network.fits(join(prose, link), prose):
+        return join(shorten(prose, lambda cut: network.fits(join(cut, link), cut)), link)
+    chosen: list[str] = []
+    for tag in tags:
+        if len(chosen) == network.hashtags:
+            break
+        if network.fits(join(prose, link, [*chosen, tag]), prose):
+            chosen.append(tag)
+    return join(prose, link, chosen)
+
+
+def compose(
+    article: ArticleData,
+    networks: Sequence[Network],
+    templates: Mapping[str, Sequence[str]],
+    utm: UtmScheme,
+) -> list[Snippet]:
+    """Every snippet of ARTICLE for every network, each within that network's limits."""
+    tags, _ = hashtags(article.hashtags)
+    article_drafts = drafts(article)
+    snippets = []
+    for position, network in enumerate(networks):
+        for draft in article_drafts:
+            # Rotate wordings by network and by thing, so neighbouring posts read differently.
+            choices = templates[draft.template]
+            prose = render(choices[(position + draft.index) % len(choices)], draft.fields)
+            link = utm_link(
+                article.links[draft.fragment],
+                utm,
+                source=network.id,
+                campaign=article.slug,
+                content=draft.kind,
+            )
+            text = fit(prose, link, tags, network)
+            snippets.append(
+                Snippet(
+                    id=f"{network.id}-{draft.kind}",
+                    network=network.id,
+                    kind=draft.kind,
+                    text=text,
+                    link=link,
+                    length=network.count(text),
+                    limit=network.limit,
+                )
+            )
+    return snippets

@@ -1,0 +1,136 @@
+"""Snippets as files for people and schedulers: JSON, CSV, Hootsuite, Sprout, iCalendar (pure)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import icalendar
+
+from .compose import Snippet
+
+# Spreadsheets run a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SNIPPET_FIELDS = ("id", "network", "kind", "text", "link", "length", "limit", "scheduled_at")
+SPROUT_HEADER = ("date", "time_24hr", "message_text")
+EVENT_MINUTES = 5
+
+
+@dataclass(frozen=True)
+class SharedArticle:
+    """One article and its snippets, as the exports show it."""
+
+    slug: str
+    title: str
+    url: str
+    snippets: Sequence[Snippet]
+
+
+def neutralise(cell: object) -> str:
+    """A CSV cell a spreadsheet will show, never run: formula starts get a leading apostrophe."""
+    text = "" if cell is None else str(cell)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv(rows: Iterable[Sequence[object]]) -> str:
+    """RFC 4180 CSV (CRLF, quotes doubled), every cell neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows([neutralise(cell) for cell in row] for row in rows)
+    return buffer.getvalue()
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _in_order(articles: Sequence[SharedArticle]) -> list[SharedArticle]:
+    return sorted(articles, key=lambda article: article.slug)
+
+
+def _scheduled(articles: Sequence[SharedArticle]) -> list[tuple[SharedArticle, Snippet]]:
+    """Every scheduled post, by time, then article and snippet id."""
+    posts = [
+        (article, snippet)
+        for article in articles
+        for snippet in article.snippets
+        if snippet.scheduled_at is not None
+    ]
+    return sorted(posts, key=lambda post: (post[1].scheduled_at, post[0].slug, post[1].id))
+
+
+def snippets_json(site: str, articles: Sequence[SharedArticle]) -> str:
+    """Every article's snippets as JSON, articles by slug, snippets in build order."""
+    data = {
+        "site": site,
+        "articles": [
+            {
+                "slug": article.slug,
+                "title": article.title,
+                "url": article.url,
+                "snippets": [
+                    {name: getattr(snippet, name) for name in SNIPPET_FIELDS}
+                    | {"scheduled_at": _iso(snippet.scheduled_at)}
+                    for snippet in article.snippets
+                ],
+            }
+            for article in _in_order(articles)
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def snippets_csv(articles: Sequence[SharedArticle]) -> str:
+    """Every snippet, every field, one row each, after a header row."""
+    rows: list[Sequence[object]] = [("article", *SNIPPET_FIELDS)]
+    for article in _in_order(articles):
+        for snippet in article.snippets:
+            values = [getattr(snippet, name) for name in SNIPPET_FIELDS]
+            rows.append((article.slug, *values[:-1], _iso(snippet.scheduled_at)))
+    return _csv(rows)
+
+
+def hootsuite_csv(articles: Sequence[SharedArticle], network: str, max_rows: int) -> list[str]:
+    """Hootsuite bulk files for one network: no header, `dd/mm/yyyy HH:MM`, message, link."""
+    rows = [
+        (snippet.scheduled_at.strftime("%d/%m/%Y %H:%M"), snippet.text, snippet.link)
+        for _, snippet in _scheduled(articles)
+        if snippet.network == network and snippet.scheduled_at
+    ]
+    return [_csv(rows[start : start + max_rows]) for start in range(0, len(rows), max_rows)]
+
+
+def sprout_csv(articles: Sequence[SharedArticle]) -> str:
+    """Sprout Social bulk file: `date,time_24hr,message_text`, dates as dd/mm/yyyy."""
+    rows: list[Sequence[object]] = [SPROUT_HEADER]
+    for _, snippet in _scheduled(articles):
+        when = snippet.scheduled_at
+        if when:
+            rows.append((when.strftime("%d/%m/%Y"), when.strftime("%H:%M"), snippet.text))
+    return _csv(rows)
+
+
+def plan_ics(
+    site: str, host: str, articles: Sequence[SharedArticle], stamp: datetime, names: dict[str, str]
+) -> str:
+    """The posting plan as an iCalendar file: one event per post, with a UID stable per post."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//{site}//share kit//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{site}: social posts")
+    for article, snippet in _scheduled(articles):
+        event = icalendar.Event()
+        event.add("uid", f"{article.slug}.{snippet.id}@{host}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", snippet.scheduled_at)
+        event.add("dtend", snippet.scheduled_at + timedelta(minutes=EVENT_MINUTES))
+        event.add("summary", f"{names.get(snippet.network, snippet.network)}: {article.title}")
+        event.add("description", snippet.text)
+        event.add("url", snippet.link)
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical().decode("utf-8")

@@ -1,0 +1,180 @@
+"""The writer's commands as functions: each prints one line per problem and returns an exit code."""
+
+from __future__ import annotations
+
+import datetime
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from pelican.settings import read_settings
+
+from hub.build import BuildReport, build, replace_folder
+from hub.messages import plural, shown_path
+from hub.progress import Progress
+from hub.urls import site_origin
+from share_snippets.publishing import strip_share_kit
+
+from .check import Problem, SiteCheck, check_site
+from .headers import origin_of
+from .new import ArticleExists, new_article
+from .publish import (
+    conversation_origins,
+    deploy_command,
+    folder_size,
+    publish_settings,
+    write_headers,
+)
+
+Say = Callable[[str], None]
+# Builds that may be published leave drafts out: Pelican skips a content type saved as "".
+PUBLISHED_ONLY = {"DRAFT_SAVE_AS": "", "DRAFT_URL": ""}
+SHARE_KIT = "share"
+# Where publish keeps the share kit built for SITEURL, beside output/ (never deployed).
+SHARE_KIT_KEPT = "share-kit"
+
+
+def preview_overrides(host: str, port: int) -> dict[str, Any]:
+    """Settings for previewing: absolute links on the real port, drafts listed on the home page."""
+    return {"PREVIEW_SITEURL": f"http://{host}:{port}", "PREVIEW_DRAFTS": True}
+
+
+def run_new(title: str, articles: Path, settings_file: Path, say: Say) -> int:
+    """Write a new draft article and print its path."""
+    settings = read_settings(str(settings_file))
+    try:
+        path = new_article(title, articles, settings, datetime.date.today())
+    except (ArticleExists, ValueError) as problem:
+        say(f"error: {problem}")
+        return 1
+    print(shown_path(str(path)))
+    say("Fill in the header and the sections; `invoke serve` previews the draft.")
+    return 0
+
+
+def run_build(
+    settings_file: Path, output: Path, say: Say, *, strict: bool, overrides: Mapping[str, Any]
+) -> BuildReport:
+    """Build with warnings echoed as they come, a progress line for long builds, a summary."""
+    report = build(
+        settings_file,
+        output,
+        strict=strict,
+        overrides=dict(overrides),
+        echo=say,
+        progress=Progress(sys.stderr),
+    )
+    say(report.summary())
+    return report
+
+
+def run_check(settings_file: Path, say: Say) -> int:
+    """Build strictly into a temporary folder and check the site as readers will meet it."""
+    origin = site_origin(read_settings(str(settings_file)))
+    with tempfile.TemporaryDirectory(prefix="hub-check-") as folder:
+        site = Path(folder) / "site"
+        report = run_build(settings_file, site, say, strict=False, overrides=PUBLISHED_ONLY)
+        return 1 if check_built(report, site, origin, say).problems else 0
+
+
+def check_built(report: BuildReport, site: Path, origin: str, say: Say) -> SiteCheck:
+    """Check a finished build's site; print each problem (the build's own are already out)."""
+    started = time.perf_counter()
+    built = site.is_dir() and not report.errors
+    result = check_site(site, origin, report.sources) if built else SiteCheck()
+    for problem in result.problems:
+        say(f"check: {problem}")
+    # Warnings fail a check: hard-sell and metadata warnings are problems to fix too.
+    result.problems[:0] = [Problem("build", line) for line in report.warnings + report.errors]
+    looked = (
+        f"{plural(result.pages, 'page')}, {plural(result.links, 'link')}"
+        f", {plural(result.snippets, 'snippet')}"
+        if built
+        else "nothing, the build failed"
+    )
+    seconds = time.perf_counter() - started
+    say(f"Checked {looked} in {seconds:.1f} s: {plural(len(result.problems), 'problem')}")
+    return result
+
+
+def run_publish(
+    settings_file: Path, output: Path, say: Say, *, dry_run: bool, environ: Mapping[str, str]
+) -> int:
+    """Build with the publishing settings, check, strip the share kit, add _headers, deploy."""
+    siteurl = environ.get("SITEURL", "").strip()
+    if not siteurl:
+        say(
+            "error: SITEURL is not set; set it to your site's address,"
+            " e.g. SITEURL=https://www.example.com invoke publish"
+        )
+        return 1
+    settings = read_settings(str(settings_file))
+    try:
+        options = publish_settings(settings, environ)
+        forms, comments = conversation_origins(settings)
+    except ValueError as problem:
+        say(f"error: {problem}")
+        return 1
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{output.name}.publish-", dir=output.parent) as tmp:
+        site = Path(tmp) / "site"
+        report = run_build(settings_file, site, say, strict=True, overrides=PUBLISHED_ONLY)
+        checked = check_built(report, site, siteurl, say)
+        if not report.ok or checked.problems:
+            say("Nothing was published: fix the problems above and run invoke publish again.")
+            return 1
+        own = origin_of(siteurl)
+        external_forms = [url for url in checked.form_actions | set(forms) if origin_of(url) != own]
+        # The kit's posts now link to SITEURL: keep them for the schedulers, outside the site.
+        kit = Path(tmp) / SHARE_KIT
+        if (site / SHARE_KIT).is_dir():
+            shutil.copytree(site / SHARE_KIT, kit)
+        strip_share_kit(site, settings)
+        write_headers(site, external_forms, comments)
+        command = deploy_command(options, output)
+        files, size = folder_size(site)
+        what = f"{plural(files, 'file')} ({size / 1024:.0f} KB) for {siteurl}"
+        if dry_run:
+            say(f"Dry run: would publish {what} from {shown_path(str(output))}/")
+            say(f"Would run: {shlex.join(command)}" if command else _by_hand(output, "Would leave"))
+            say("Nothing was changed.")
+            return 0
+        replace_folder(site, output)
+        kept = output.parent / SHARE_KIT_KEPT
+        if kit.is_dir():
+            replace_folder(kit, kept)
+            say(f"Social posts linking to {siteurl} are in {shown_path(str(kept))}/ (not deployed)")
+    say(f"Published {what} into {shown_path(str(output))}/")
+    if command is None:
+        say(_by_hand(output, "Left"))
+        return 0
+    say(f"Running: {shlex.join(command)}")
+    try:
+        finished = subprocess.run(command, check=False)
+    except FileNotFoundError:
+        say(
+            f"error: {command[0]} is not installed; install it, or set PUBLISH_TARGET=none"
+            f" and upload {shown_path(str(output))}/ by hand"
+        )
+        return 1
+    if finished.returncode:
+        say(
+            f"error: {command[0]} stopped with exit code {finished.returncode};"
+            f" {shown_path(str(output))}/ is built, fix the problem above and run it again"
+        )
+        return 1
+    return 0
+
+
+def _by_hand(output: Path, verb: str) -> str:
+    """The line for hosts that take the folder by hand."""
+    return (
+        f"{verb} {shown_path(str(output))}/ ready to upload: drag it onto Netlify or"
+        " Cloudflare Pages (PUBLISH_TARGET=rsync or ghp-import deploys for you)"
+    )

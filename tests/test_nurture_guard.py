@@ -1,0 +1,68 @@
+"""The hard-sell guard finds pushy phrases and shouting, and nothing in gentle text."""
+
+import pytest
+
+from nurture.guard import pushy, pushy_lines
+from nurture.settings import ACRONYMS, PUSHY_PHRASES
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Soak the beans overnight, then simmer.", []),
+        ("Buy now!", ["buy now"]),
+        ("Buy now!!", ["buy now", "!!"]),
+        ("Please CALL FOR A QUOTE today", ["call for a quote", "CALL", "QUOTE"]),
+        ("It's a limited time offer, act now.", ["limited time", "act now"]),
+        ("Don\u2019t miss out on the last chance", ["don't miss out", "last chance"]),
+        ("Hurry, order today.", ["hurry", "order today"]),
+        ("No need to hurry: it keeps.", ["hurry"]),
+        ("A FREE jar with every refill", ["FREE"]),
+        ("Three jars!!!", ["!!!"]),
+        ("One exclamation is fine!", []),
+        ("The UK, the BBQ and the FAQ are short enough.", []),
+        ("Read the GDPR notice.", []),
+        ("See https://example.com/BUYNOW/LIMITED for details.", []),
+        ("A [link](https://example.com/ORDER?x=HURRY) is not prose.", []),
+        ("The hurrying crowd is not a phrase.", []),
+        ("Buttercups ACTNOWLEDGE nothing", ["ACTNOWLEDGE"]),
+    ],
+)
+def test_pushy_finds_phrases_shouting_and_bangs(text, found):
+    assert pushy(text, PUSHY_PHRASES, ACRONYMS) == found
+
+
+def test_pushy_uses_the_configured_lists():
+    assert pushy("Grab it now, NASA says", ["grab it"], ["NASA"]) == ["grab it"]
+    assert pushy("Grab it now, NASA says", [], []) == ["NASA"]
+
+
+SOURCE = """\
+Title: 3 things to BUY NOW
+Date: 2026-09-14 09:00
+Tags: LIMITED, hurry
+Slug: call-for-a-quote
+Summary: Three dinners, act now.
+Question: Which do you like?
+
+A calm intro.
+
+## 1. Call for a quote
+
+Last chance!!
+"""
+
+
+def test_pushy_lines_name_the_source_line_and_skip_non_text_header_fields():
+    assert pushy_lines(SOURCE, PUSHY_PHRASES, ACRONYMS) == [
+        (1, "buy now"),
+        (5, "act now"),
+        (10, "call for a quote"),
+        (12, "last chance"),
+        (12, "!!"),
+    ]
+
+
+def test_pushy_lines_find_nothing_in_a_gentle_article():
+    gentle = "Title: 3 things\nDate: 2026-01-01\n\nCook it slowly.\n\n## 1. Soak\n\nOvernight.\n"
+    assert pushy_lines(gentle, PUSHY_PHRASES, ACRONYMS) == []

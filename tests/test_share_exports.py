@@ -1,0 +1,170 @@
+"""Exports: neutralised CSV, the posting plan's rules, and golden files for every export."""
+
+import csv
+import io
+import itertools
+import json
+import os
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+from share_snippets.compose import Snippet
+from share_snippets.exporters import SharedArticle, hootsuite_csv, neutralise, snippets_csv
+from share_snippets.schedule import LEAD, Queue, parse_slot, plan
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "share-basic"
+LONDON = ZoneInfo("Europe/London")
+# The fixture site's build: a real domain, a fixed "now", only the plugins this output reads.
+BASIC = {
+    "SITEURL": "https://www.example.com",
+    "SHARE_NOW": "2026-11-02T08:03",
+    "PLUGINS": ["writer_metadata", "things", "share_snippets", "site_files"],
+}
+EXPORTS = ("*.json", "*.csv", "*.ics")
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("=SUM(A1)", "'=SUM(A1)"),
+        ("+44 123", "'+44 123"),
+        ("-1", "'-1"),
+        ("@here", "'@here"),
+        ("\tTab", "'\tTab"),
+        ("\rCR", "'\rCR"),
+        ("Beans = love", "Beans = love"),
+        ("'quoted", "'quoted"),
+        (280, "280"),
+        (None, ""),
+    ],
+)
+def test_neutralise_stops_formulas(cell, expected):
+    assert neutralise(cell) == expected
+
+
+def _snippet(number, network="x", text=None, when=None):
+    return Snippet(
+        f"{network}-thing-{number}", network, f"thing-{number}", text or f"Post {number}",
+        "https://www.example.com/a/", 10, 280, when,
+    )  # fmt: skip
+
+
+def test_csv_quotes_per_rfc_4180_and_neutralises_every_cell():
+    text = '=HYPERLINK("x"), with "quotes",\nand a new line'
+    out = snippets_csv(
+        [SharedArticle("a", "A", "https://www.example.com/a/", [_snippet(1, text=text)])]
+    )
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert rows[1][4] == "'" + text
+    assert out.endswith("\r\n")
+    assert '"\'=HYPERLINK(""x""), with ""quotes"",\nand a new line"' in out
+
+
+def test_hootsuite_splits_files_beyond_the_row_limit():
+    start = datetime(2026, 11, 3, 9, 30, tzinfo=LONDON)
+    posts = [_snippet(n, when=start + timedelta(days=n)) for n in range(1, 8)]
+    files = hootsuite_csv([SharedArticle("a", "A", "u", posts)], "x", 3)
+    assert [len(list(csv.reader(io.StringIO(f)))) for f in files] == [3, 3, 1]
+    first = next(csv.reader(io.StringIO(files[0])))
+    assert first == ["04/11/2026 09:30", "Post 1", "https://www.example.com/a/"]
+
+
+def test_plan_uses_weekly_slots_one_post_per_slot_per_network():
+    slots = [parse_slot("tue 09:30"), parse_slot("thu 12:30")]
+    now = datetime(2026, 11, 3, 9, 25, tzinfo=LONDON)  # a Tuesday, 5 minutes before a slot
+    old = [("x", "x-a"), ("x", "x-b"), ("bluesky", "b")]
+    queues = [
+        Queue("old", datetime(2025, 1, 1, tzinfo=LONDON), old),
+        Queue("future", datetime(2026, 11, 10, 8, 0, tzinfo=LONDON), [("x", "x-a")]),
+    ]
+    planned = plan(queues, ["x", "bluesky"], slots, now, LONDON, weeks=26)
+    # A future article starts from its own date, at its first slot.
+    assert planned["future", "x-a"] == datetime(2026, 11, 10, 9, 30, tzinfo=LONDON)
+    # Too close to the Tuesday slot: the first post waits for Thursday; the next skips the
+    # slot the future article took.
+    assert planned["old", "x-a"] == datetime(2026, 11, 5, 12, 30, tzinfo=LONDON)
+    assert planned["old", "x-b"] == datetime(2026, 11, 12, 12, 30, tzinfo=LONDON)
+    # Bluesky posts in the same slot, ten minutes after X.
+    assert planned["old", "b"] == datetime(2026, 11, 5, 12, 40, tzinfo=LONDON)
+    for moment in planned.values():
+        assert moment >= now + LEAD and moment.minute % 5 == 0
+
+
+def test_plan_puts_the_newest_article_first_and_stops_at_the_horizon():
+    slots = [parse_slot("mon 10:00")]
+    now = datetime(2026, 11, 2, 8, 0, tzinfo=LONDON)
+    queues = [
+        Queue("older", datetime(2026, 1, 1, tzinfo=LONDON), [("x", "a"), ("x", "b")]),
+        Queue("newer", datetime(2026, 6, 1, tzinfo=LONDON), [("x", "a")]),
+    ]
+    planned = plan(queues, ["x"], slots, now, LONDON, weeks=2)
+    assert planned == {
+        ("newer", "a"): datetime(2026, 11, 2, 10, 0, tzinfo=LONDON),
+        ("older", "a"): datetime(2026, 11, 9, 10, 0, tzinfo=LONDON),
+    }
+
+
+def _exports(folder: Path) -> dict[str, bytes]:
+    share = folder / "share"
+    return {path.name: path.read_bytes() for pattern in EXPORTS for path in share.glob(pattern)}
+
+
+def test_exports_match_the_golden_files(build_site):
+    """Compare every export of tests/sites/share-basic with tests/golden/share-basic/.
+
+    After an intended change, regenerate the goldens and review them as a diff:
+    UPDATE_GOLDENS=1 python -m pytest tests/test_share_exports.py -k golden
+    """
+    site = build_site("share-basic", **BASIC)
+    assert site.report.ok, site.report.errors + site.report.warnings
+    made = _exports(site.output)
+    if os.environ.get("UPDATE_GOLDENS"):
+        for stale in GOLDEN.glob("*"):
+            stale.unlink()
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        for name, body in made.items():
+            (GOLDEN / name).write_bytes(body)
+    expected = {path.name: path.read_bytes() for path in GOLDEN.iterdir()}
+    assert sorted(made) == sorted(expected)
+    for name, body in expected.items():
+        assert made[name] == body, f"{name} differs from its golden file"
+
+
+def test_same_content_and_settings_give_identical_files(build_site, tmp_path):
+    first = build_site("share-basic", output=tmp_path / "one", **BASIC)
+    second = build_site("share-basic", output=tmp_path / "two", **BASIC)
+    assert _exports(first.output) == _exports(second.output)
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8"), newline="")))
+
+
+def test_exports_follow_the_scheduler_rules(build_site):
+    site = build_site("share-basic", **BASIC)
+    share = site.path("share")
+    now = datetime(2026, 11, 2, 8, 3, tzinfo=LONDON)
+    data = json.loads((share / "snippets.json").read_text(encoding="utf-8"))
+    assert [a["slug"] for a in data["articles"]] == ["beans", "lemons"]  # no draft
+    assert data["site"] == "Larder Lane"
+    networks = ["x", "bluesky", "mastodon", "threads", "linkedin", "facebook"]
+    for network in networks:
+        rows = _rows(share / f"hootsuite-{network}.csv")
+        times = [datetime.strptime(row[0], "%d/%m/%Y %H:%M").replace(tzinfo=LONDON) for row in rows]
+        assert len(times) == len(set(times)) == 8  # one post per slot
+        assert all(t.minute % 5 == 0 and t >= now + LEAD for t in times)
+        assert all(len(row) == 3 for row in rows)
+        assert all(row[2] in row[1] for row in rows)  # the link is inside the message
+    sprout = _rows(share / "sprout.csv")
+    assert sprout[0] == ["date", "time_24hr", "message_text"]
+    moments = sorted(datetime.strptime(f"{d} {t}", "%d/%m/%Y %H:%M") for d, t, _ in sprout[1:])
+    assert all(b - a >= timedelta(minutes=10) for a, b in itertools.pairwise(moments))
+    calendar = icalendar.Calendar.from_ical((share / "plan.ics").read_text(encoding="utf-8"))
+    events = calendar.walk("VEVENT")
+    assert len(events) == len(sprout) - 1 == 48
+    assert len({str(event["UID"]) for event in events}) == 48
+    assert "lemons.x-intro@www.example.com" in {str(event["UID"]) for event in events}

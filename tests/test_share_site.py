@@ -1,0 +1,201 @@
+"""Snippets in real builds: the sample site's posts fit and land, the share kit, hostile titles."""
+
+import csv
+import io
+import json
+import warnings
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import regex
+from bs4 import BeautifulSoup
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from twitter_text import parse_tweet
+
+from share_snippets.cli import print_snippets
+from share_snippets.publishing import strip_share_kit
+
+MINE = ["writer_metadata", "things", "share_snippets", "site_files"]
+BASIC = {"SITEURL": "https://www.example.com", "SHARE_NOW": "2026-11-02T08:03", "PLUGINS": MINE}
+URL = regex.compile(r"https?://\S+")
+EMOJI = regex.compile(r"\p{Extended_Pictographic}|\p{Regional_Indicator}")
+
+
+def independent_count(network: str, text: str) -> int:
+    """Count TEXT the network's way, written here again without the plugin's code."""
+    clusters = regex.findall(r"\X", text)
+    if network == "x":
+        return parse_tweet(text).weightedLength
+    if network == "mastodon":
+        return len(regex.findall(r"\X", URL.sub("", text))) + 23 * len(URL.findall(text))
+    if network == "bluesky":
+        return len(clusters)
+    if network == "threads":
+        return sum(len(c.encode()) if EMOJI.search(c) else len(c) for c in clusters)
+    return len(text)
+
+
+LIMITS = {"x": 280, "bluesky": 300, "mastodon": 500, "threads": 500, "linkedin": 3000,
+          "facebook": 500}  # fmt: skip
+
+
+def exported(output: Path) -> dict:
+    return json.loads((output / "share" / "snippets.json").read_text(encoding="utf-8"))
+
+
+def test_every_sample_snippet_fits_and_lands_on_an_existing_id(sample_site):
+    data = exported(sample_site.output)
+    sources = sorted((Path(__file__).parent.parent / "content" / "articles").glob("*.md"))
+    assert len(data["articles"]) == len(sources)
+    pages: dict[str, BeautifulSoup] = {}
+    for article in data["articles"]:
+        networks = {snippet["network"] for snippet in article["snippets"]}
+        assert networks == set(LIMITS)
+        for snippet in article["snippets"]:
+            text, network = snippet["text"], snippet["network"]
+            counted = independent_count(network, text)
+            assert counted == snippet["length"] <= LIMITS[network] == snippet["limit"], snippet
+            if network == "bluesky":
+                assert len(text.encode()) <= 3000
+            assert snippet["link"] in text
+            assert text == " ".join(text.split()) and "<" not in text and "&amp;" not in text
+            parts = urlsplit(snippet["link"])
+            query = parse_qs(parts.query)
+            assert query == {
+                "utm_source": [network], "utm_medium": ["social"],
+                "utm_campaign": [article["slug"]], "utm_content": [snippet["kind"]],
+            }  # fmt: skip
+            assert parts.netloc == "127.0.0.1:8000"
+            target = sample_site.output / parts.path.lstrip("/") / "index.html"
+            assert target.is_file(), snippet["link"]
+            page = pages.setdefault(parts.path, BeautifulSoup(target.read_text(), "html.parser"))
+            if parts.fragment:
+                assert page.find(id=parts.fragment), snippet["link"]
+
+
+def test_sample_share_kit_has_every_export_and_a_page_per_article(sample_site):
+    share = sample_site.path("share")
+    for name in ("index.html", "snippets.json", "snippets.csv", "sprout.csv", "plan.ics"):
+        assert (share / name).is_file(), name
+    for network in LIMITS:
+        assert (share / f"hootsuite-{network}.csv").is_file()
+    for article in exported(sample_site.output)["articles"]:
+        assert (share / article["slug"] / "index.html").is_file()
+
+
+def test_share_kit_page_lists_every_snippet_with_its_count_and_copy_button(build_site):
+    site = build_site("share-basic", **BASIC)
+    assert site.report.ok, site.report.errors + site.report.warnings
+    snippets = next(a for a in exported(site.output)["articles"] if a["slug"] == "lemons")
+    page = site.html("share/lemons/index.html")
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    scripts = page.find_all("script")
+    assert [s.get("src") for s in scripts] == ["https://www.example.com/theme/js/share-kit.js"]
+    assert scripts[0].has_attr("defer") and not scripts[0].string
+    assert not page.select("[style]")
+    for snippet in snippets["snippets"]:
+        field = page.find("textarea", id=f"snippet-{snippet['id']}")
+        assert field.has_attr("readonly")
+        assert field.string == snippet["text"]
+        assert page.find("label", attrs={"for": field["id"]})
+        panel = field.find_parent(class_="share-snippet")
+        assert f"{snippet['length']} / {snippet['limit']}" in panel.get_text()
+        assert panel.find("a", href=snippet["link"])
+        button = panel.find("button", attrs={"data-copy": field["id"]})
+        assert button["type"] == "button" and button.has_attr("hidden")
+        status = panel.find(id=f"{field['id']}-status")
+        assert status["aria-live"] == "polite"
+    index = site.html("share/index.html")
+    assert index.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert {a["href"] for a in index.select(".share-kit-list a")} == {
+        "https://www.example.com/share/lemons/", "https://www.example.com/share/beans/"
+    }  # fmt: skip
+    assert index.find("a", href="https://www.example.com/share/hootsuite-x.csv")
+
+
+def test_drafts_get_no_snippets_and_no_kit_page(build_site):
+    site = build_site("share-basic", **BASIC)
+    assert not site.path("share/not-ready").exists()
+    assert "not-ready" not in site.path("share/snippets.csv").read_text()
+
+
+def test_no_utm_on_canonical_internal_links_or_feeds(build_site):
+    site = build_site(
+        "share-basic", **BASIC, FEED_ALL_ATOM="feeds/all.atom.xml", FEED_DOMAIN=BASIC["SITEURL"]
+    )
+    assert site.report.ok, site.report.errors
+    assert "utm_" not in site.path("feeds/all.atom.xml").read_text()
+    assert "share/" not in site.path("feeds/all.atom.xml").read_text()
+    article = site.path("lemons/index.html").read_text()
+    assert "utm_" not in article
+    assert "utm_" not in site.path("index.html").read_text()
+
+
+def test_utm_can_be_switched_off_in_settings(build_site):
+    site = build_site("share-basic", **BASIC, SHARE_UTM=False)
+    for article in exported(site.output)["articles"]:
+        for snippet in article["snippets"]:
+            assert "utm_" not in snippet["text"]
+            assert snippet["link"].startswith(f"https://www.example.com/{article['slug']}/")
+
+
+def test_a_bad_setting_stops_the_build_naming_it(build_site):
+    site = build_site("share-basic", **BASIC, SHARE_NETWORKS=["x", "myspace"])
+    assert not site.report.ok
+    assert any("SHARE_NETWORKS" in error and "myspace" in error for error in site.report.errors)
+
+
+@pytest.mark.parametrize(("keep", "kept"), [(False, False), (True, True)])
+def test_publishing_strips_the_share_kit_unless_asked(build_site, keep, kept):
+    site = build_site("share-basic", **BASIC)
+    assert strip_share_kit(site.output, {"SHARE_KIT_PUBLISH": keep}) is not kept
+    assert site.path("share").exists() is kept
+    assert site.path("lemons/index.html").is_file()
+
+
+def test_snippets_command_prints_an_articles_posts_with_counts(build_site):
+    site = build_site("share-basic", **BASIC)
+    lines: list[str] = []
+    assert print_snippets(site.output, "lemons", lines.append)
+    printed = "\n".join(lines)
+    assert "x-intro: " in printed and " / 280 fits" in printed and "A squeezed lemon" in printed
+    assert not print_snippets(site.output, "nope", lines.append)
+    assert "known slugs: beans, lemons" in lines[-1]
+
+
+def test_hostile_titles_give_well_formed_kit_pages_and_neutralised_csv(build_site):
+    site = build_site("share-hostile", strict=False, SHARE_NOW="2026-11-02T08:03", PLUGINS=MINE)
+    assert site.report.errors == []
+    [warning] = site.report.warnings
+    assert warning.endswith(
+        "articles/cjk.md: Hashtags '2026' cannot be a hashtag"
+        " (letters, digits and _ only, not all digits); change or remove it"
+    )
+    data = exported(site.output)
+    assert len(data["articles"]) == 6
+    for article in data["articles"]:
+        page = site.html(f"share/{article['slug']}/index.html")
+        assert [s.get("src") for s in page.find_all("script")] == ["/theme/js/share-kit.js"]
+        assert page.h1.get_text() == article["title"]
+        for snippet in article["snippets"]:
+            assert page.find("textarea", id=f"snippet-{snippet['id']}").string == snippet["text"]
+            assert snippet["length"] <= snippet["limit"]
+            assert independent_count(snippet["network"], snippet["text"]) == snippet["length"]
+    for name in ("snippets.csv", "sprout.csv", "hootsuite-x.csv", "hootsuite-mastodon.csv"):
+        body = site.path(f"share/{name}").read_bytes().decode("utf-8")
+        for row in csv.reader(io.StringIO(body, newline="")):
+            for cell in row:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
+    rows = list(csv.DictReader(io.StringIO(site.path("share/snippets.csv").read_text())))
+    formula = [row for row in rows if row["article"] == "formula" and row["kind"] == "intro"]
+    assert formula[0]["text"].startswith("'@everyone -1 +1 =SUM(A1) ")
+    emoji = next(row for row in rows if row["article"] == "emoji" and row["id"] == "x-intro")
+    assert "\U0001f468\u200d\U0001f469\u200d\U0001f467" in emoji["text"]
+    quotes = next(row for row in rows if row["article"] == "quotes" and row["id"] == "x-intro")
+    # Plain text: the writer's markup goes, its words stay.
+    assert quotes["text"].startswith('3 "quoted" things & alert(1) for beans: ')
+    long = [row for row in rows if row["article"] == "long" and row["network"] == "x"]
+    assert all(row["text"].endswith(row["link"]) or "#" in row["text"] for row in long)

@@ -1,0 +1,322 @@
+"""The writer's commands, run as a writer runs them (`invoke ...`) in a copy of the project."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import article_text
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT = ("tasks.py", "pelicanconf.py", "publishconf.py", "plugins", "theme", "content")
+NEW_TITLE = "3 things to do with lentils"
+NEW_FILE = "content/articles/3-things-to-do-with-lentils.md"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project, so commands never touch the real content/ or output/."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules")
+    for name in PROJECT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=ignore)
+        else:
+            shutil.copy2(source, copy / name)
+    return copy
+
+
+def environment(**extra: str) -> dict[str, str]:
+    """The environment without any publishing variables, plus EXTRA."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SITEURL", "PUBLISH_"))}
+    return {**env, **extra}
+
+
+def invoke(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """Run `invoke ARGS` in PROJECT, as a writer would."""
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        env=environment(**env),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+
+
+def files_under(folder: Path) -> dict[str, float]:
+    """Every file under FOLDER with its modification time."""
+    return {str(p.relative_to(folder)): p.stat().st_mtime for p in folder.rglob("*") if p.is_file()}
+
+
+def test_new_writes_a_draft_that_builds_and_refuses_to_overwrite(project):
+    made = invoke(project, "new", NEW_TITLE)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.strip() == NEW_FILE
+    text = (project / NEW_FILE).read_text()
+    assert text.startswith(f"Title: {NEW_TITLE}\nDate: {datetime.date.today().isoformat()}\n")
+    assert "Status: draft\n" in text and text.count("\n## ") == 3
+
+    again = invoke(project, "new", NEW_TITLE)
+    assert again.returncode == 1
+    assert again.stderr.strip().splitlines() == [
+        f"error: {project / NEW_FILE} already exists;"
+        " choose another title or edit that file instead"
+    ]
+    assert (project / NEW_FILE).read_text() == text
+
+    built = invoke(project, "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    assert built.stderr.strip().endswith(", 0 warnings")
+    assert not (project / "output" / "drafts").exists()
+    assert not (project / "output" / "3-things-to-do-with-lentils").exists()
+    home = BeautifulSoup((project / "output" / "index.html").read_text(), "html.parser")
+    assert not home.select(".drafts") and "lentils" not in home.get_text()
+
+
+def test_check_passes_on_the_sample_site(project):
+    checked = invoke(project, "check")
+    assert checked.returncode == 0, checked.stderr
+    last = checked.stderr.strip().splitlines()[-1]
+    assert last.startswith("Checked ") and last.endswith(": 0 problems")
+    assert not (project / "output").exists()
+
+
+def test_check_fails_naming_the_page_and_the_broken_link(project):
+    body = (
+        "Intro, [see the beans](/3-things-to-do-with-a-bag-of-dried-beans/#thing-9).\n\n"
+        "## 1. One\n\nRead [this](/no-such-page/). Then go.\n\n## 2. Two\n\nA. B.\n\n"
+        "## 3. Three\n\nA. B.\n"
+    )
+    (project / "content/articles/typo.md").write_text(article_text(Slug="typo", body=body))
+    checked = invoke(project, "check")
+    assert checked.returncode == 1
+    lines = checked.stderr.strip().splitlines()
+    assert "check: content/articles/typo.md (/typo/): link '/no-such-page/' leads nowhere" in (
+        "\n".join(lines)
+    )
+    assert (
+        "check: content/articles/typo.md (/typo/): link"
+        " '/3-things-to-do-with-a-bag-of-dried-beans/#thing-9' points to #thing-9,"
+        " which is not on /3-things-to-do-with-a-bag-of-dried-beans/"
+    ) in lines
+    assert lines[-1].endswith(": 2 problems")
+
+
+def test_publish_without_siteurl_names_it_and_changes_nothing(project):
+    published = invoke(project, "publish", "--dry-run")
+    assert published.returncode == 1
+    assert published.stderr.strip().splitlines() == [
+        "error: SITEURL is not set; set it to your site's address,"
+        " e.g. SITEURL=https://www.example.com invoke publish"
+    ]
+    assert not (project / "output").exists()
+
+
+def test_publish_dry_run_lists_what_it_would_deploy_and_changes_nothing(project):
+    (project / "output").mkdir()
+    (project / "output" / "last-good.html").write_text("the last site")
+    # Caches may warm up (link_previews keeps social cards in cache/); the site may not change.
+    watched = [project / "output", project / "content"]
+    before = [files_under(folder) for folder in watched]
+    published = invoke(
+        project,
+        "publish",
+        "--dry-run",
+        SITEURL="https://www.example.com",
+        PUBLISH_TARGET="rsync",
+        PUBLISH_RSYNC_DEST="me@host:/srv/site/",
+    )
+    assert published.returncode == 0, published.stderr
+    lines = published.stderr.strip().splitlines()
+    assert any(line.startswith("Dry run: would publish ") and " files (" in line for line in lines)
+    assert (
+        "Would run: rsync --archive --compress --delete --rsh=ssh"
+        f" {project / 'output'}/ me@host:/srv/site/"
+    ) in lines
+    assert lines[-1] == "Nothing was changed."
+    assert [files_under(folder) for folder in watched] == before
+
+
+def test_publish_rsync_without_a_destination_names_the_setting(project):
+    published = invoke(
+        project, "publish", "--dry-run", SITEURL="https://www.example.com", PUBLISH_TARGET="rsync"
+    )
+    assert published.returncode == 1
+    assert (
+        published.stderr.strip().splitlines()[-1].startswith("error: PUBLISH_RSYNC_DEST is not set")
+    )
+
+
+def test_publish_leaves_drafts_future_articles_and_the_share_kit_out(project):
+    articles = project / "content" / "articles"
+    soon = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+    (articles / "later.md").write_text(article_text(Slug="later", Date=soon))
+    (articles / "wip.md").write_text(article_text(Slug="wip", Status="draft"))
+    with (project / "pelicanconf.py").open("a") as settings:
+        settings.write(
+            '\nCONVERSATION_FORM_ENDPOINT = "https://formspree.io/f/abc"\n'
+            'CONVERSATION_PROVIDER = "isso"\n'
+            'CONVERSATION_ISSO = {"url": "https://comments.example.com/"}\n'
+        )
+    published = invoke(project, "publish", SITEURL="https://www.example.com")
+    assert published.returncode == 0, published.stderr
+    output = project / "output"
+    assert (output / "index.html").is_file()
+    assert not (output / "later").exists() and not (output / "wip").exists()
+    assert not (output / "drafts").exists() and not (output / "share").exists()
+    sitemap = (output / "sitemap.xml").read_text()
+    assert "/later/" not in sitemap and "/wip/" not in sitemap
+    headers = (output / "_headers").read_text()
+    assert "Content-Security-Policy: default-src 'self';" in headers
+    assert "X-Content-Type-Options: nosniff" in headers
+    # The policy allows the forms (the newsletter's, from the pages; the question form's, from
+    # the settings) and the comment server, and nothing else.
+    assert "form-action 'self' https://buttondown.com https://formspree.io;" in headers
+    assert "script-src 'self' https://comments.example.com;" in headers
+    assert "frame-src https://comments.example.com;" in headers
+    assert published.stderr.strip().splitlines()[-1].startswith("Left output/ ready to upload")
+    # The share kit built for the real address is kept beside output/ for the schedulers.
+    kit = (project / "share-kit" / "sprout.csv").read_text()
+    assert "https://www.example.com/" in kit and "127.0.0.1" not in kit
+
+    # In a preview build, the future article is there and the draft is shown as a draft.
+    built = invoke(project, "build")
+    assert built.returncode == 0, built.stderr
+    assert (output / "later" / "index.html").is_file()
+
+
+def test_publish_with_ghp_import_pushes_the_site_to_gh_pages(project, tmp_path):
+    remote = tmp_path / "remote.git"
+    git = {"GIT_AUTHOR_NAME": "Writer", "GIT_AUTHOR_EMAIL": "w@example.com",
+           "GIT_COMMITTER_NAME": "Writer", "GIT_COMMITTER_EMAIL": "w@example.com"}  # fmt: skip
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    subprocess.run(["git", "remote", "add", "origin", str(remote)], cwd=project, check=True)
+    published = invoke(
+        project, "publish", SITEURL="https://www.example.com", PUBLISH_TARGET="ghp-import", **git
+    )
+    assert published.returncode == 0, published.stderr
+    listed = subprocess.run(
+        ["git", "ls-tree", "-r", "--name-only", "gh-pages"],
+        cwd=remote,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert {"index.html", "_headers", ".nojekyll"} <= set(listed)
+
+
+def test_publish_with_rsync_copies_the_site_or_says_rsync_is_missing(project, tmp_path):
+    deployed = tmp_path / "deployed"
+    published = invoke(
+        project,
+        "publish",
+        SITEURL="https://www.example.com",
+        PUBLISH_TARGET="rsync",
+        PUBLISH_RSYNC_DEST=f"{deployed}/",
+    )
+    if shutil.which("rsync"):
+        assert published.returncode == 0, published.stderr
+        assert (deployed / "index.html").is_file() and (deployed / "_headers").is_file()
+    else:
+        assert published.returncode == 1
+        assert published.stderr.strip().splitlines()[-1] == (
+            "error: rsync is not installed; install it, or set PUBLISH_TARGET=none"
+            " and upload output/ by hand"
+        )
+    assert (project / "output" / "index.html").is_file()
+
+
+def free_port() -> int:
+    """A port nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch_when_up(url: str, process: subprocess.Popen, timeout: float = 90) -> str:
+    """GET URL once the preview server answers (the build runs first)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read() if process.stderr else ""
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode()
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"{url} did not answer in {timeout} s")
+
+
+@pytest.fixture
+def preview(project):
+    """Start `invoke serve` or `invoke livereload` on a free port; stop it after the test."""
+    processes: list[subprocess.Popen] = []
+
+    def _start(command: str) -> str:
+        port = free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "invoke", command, "--port", str(port)],
+            cwd=project,
+            env=environment(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        processes.append(process)
+        return f"http://127.0.0.1:{port}", process
+
+    yield _start
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=20)
+        if process.stderr:
+            process.stderr.close()
+
+
+@pytest.mark.parametrize("command", ["serve", "livereload"])
+def test_preview_shows_drafts_marked_as_drafts(project, preview, command):
+    (project / "content/articles/wip.md").write_text(
+        article_text("3 things to do with oats", Slug="wip", Status="draft")
+    )
+    url, process = preview(command)
+    home = BeautifulSoup(fetch_when_up(f"{url}/", process), "html.parser")
+    drafts = home.select(".drafts a")
+    assert [(a.get_text(), a["href"]) for a in drafts] == [
+        ("3 things to do with oats", "/drafts/wip/")
+    ]
+    draft = BeautifulSoup(fetch_when_up(f"{url}/drafts/wip/", process), "html.parser")
+    assert draft.select_one(".draft-banner")
+    assert draft.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert draft.find("link", rel="canonical")["href"] == f"{url}/drafts/wip/"
+
+
+def test_livereload_rebuilds_when_an_article_is_saved(project, preview):
+    url, process = preview("livereload")
+    fetch_when_up(f"{url}/", process)
+    (project / "content/articles/fresh.md").write_text(
+        article_text("3 things to do with fresh herbs", Slug="fresh")
+    )
+    page = BeautifulSoup(fetch_when_up(f"{url}/fresh/", process), "html.parser")
+    assert page.h1.get_text() == "3 things to do with fresh herbs"
+
+
+@pytest.mark.parametrize("title", ["", "   "])
+def test_new_without_a_title_says_how_to_give_one(project, title):
+    made = invoke(project, "new", title)
+    assert made.returncode == 1
+    assert made.stderr.strip().splitlines() == [
+        'error: give the article a title, e.g. invoke new "3 things to do with lentils"'
+    ]
