@@ -35,7 +35,9 @@ def content_security_policy(
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'", *comments],
-        "style-src": ["'self'"],
+        # Comment widgets (Isso, Disqus) inject <style> elements once the reader asks for them;
+        # without comments the site itself needs no inline style at all.
+        "style-src": ["'self'", *comments, "'unsafe-inline'"] if comments else ["'self'"],
         "img-src": ["'self'"],
         "font-src": ["'self'"],
         "connect-src": ["'self'", *comments],
