@@ -168,3 +168,20 @@ def test_exports_follow_the_scheduler_rules(build_site):
     assert len(events) == len(sprout) - 1 == 48
     assert len({str(event["UID"]) for event in events}) == 48
     assert "lemons.x-intro@www.example.com" in {str(event["UID"]) for event in events}
+
+
+def test_fold_line_folds_as_icalendar_does():
+    import random
+
+    from icalendar.parser.string import _foldline
+
+    from share_snippets.exporters import fold_line
+
+    rng = random.Random(3)
+    alphabet = [*"ab,; \\^", "\u00e9", "\u2026", "\U0001f600", "\u65e5"]
+    lines = ["", "a", "x" * 74, "x" * 75, "x" * 73 + "\\,", "\u00e9" * 80, "^" * 200]
+    lines += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400))) for _ in range(3000)
+    ]
+    for line in lines:
+        assert fold_line(line) == _foldline(line), line

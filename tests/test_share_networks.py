@@ -109,3 +109,120 @@ def test_linkedin_keeps_the_hook_in_the_first_200_characters():
     linkedin = NETWORKS["linkedin"]
     assert linkedin.fits("x", lead="Short hook. Then " + "word " * 200)
     assert not linkedin.fits("x", lead="word " * 50 + "end.")
+
+
+def _twitter_text():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from twitter_text import parse_tweet
+        from twitter_text.config import config
+        from twitter_text.regexp.emoji import emoji_list
+    return parse_tweet, config, emoji_list
+
+
+def _plain_characters() -> list[str]:
+    from share_snippets.networks import _PLAIN_WORD
+
+    return [chr(code) for code in range(0x30000) if _PLAIN_WORD.fullmatch(chr(code))]
+
+
+def test_x_light_ranges_are_twitter_texts():
+    from share_snippets.networks import X_LIGHT_RANGES, X_URL_LENGTH
+
+    _, config, _ = _twitter_text()
+    defaults = config["defaults"]
+    assert (defaults["scale"], defaults["default_weight"]) == (100, 200)
+    assert defaults["transformed_url_length"] == X_URL_LENGTH
+    assert defaults["emoji_parsing_enabled"]
+    assert [(r["start"], r["end"], r["weight"]) for r in defaults["ranges"]] == [
+        (start, end, 100) for start, end in X_LIGHT_RANGES
+    ]
+
+
+def test_plain_characters_are_no_emoji_and_stable_under_nfc():
+    import unicodedata
+
+    _, _, emoji_list = _twitter_text()
+    plain = set(_plain_characters())
+    # No emoji (single code point or sequence) is made of plain characters alone.
+    for entry in emoji_list:
+        sequence = "".join(chr(int(code, 16)) for code in entry.codepoint.split())
+        assert not set(sequence) <= plain, entry
+    # NFC leaves each alone and never joins one to its neighbour.
+    seconds = set()
+    for code in range(0x30000):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            seconds.add(chr(int(parts[1], 16)))
+    for char in plain:
+        assert unicodedata.normalize("NFC", char) == char
+        assert unicodedata.combining(char) == 0 and char not in seconds
+
+
+def test_x_fast_weights_match_twitter_text_on_random_words():
+    import random
+
+    from share_snippets.networks import _weigh_word
+
+    parse_tweet, _, _ = _twitter_text()
+    plain = _plain_characters()
+    tricky = [
+        *"..../:#@$_-wwwcomcoXY09\u2026\u201c\u00e9\u65e5\uac00\u30a2",
+        "http://", "https://", "example.com", "t.co", "www.", ".jp", ".org",
+    ]  # fmt: skip
+    rng = random.Random(1)
+    for _ in range(4000):
+        pool = tricky if rng.random() < 0.7 else plain
+        word = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        word = word.replace(" ", "")
+        assert _weigh_word(word) == (parse_tweet(word).weightedLength if word else 0), word
+    for word in (
+        "forget.",
+        "it\u2026",
+        "\u201c3",
+        "camera\u201d.",
+        "Sm\u00f6rg\u00e5sbord",
+        "a...",
+    ):
+        assert _weigh_word(word) == parse_tweet(word).weightedLength, word
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "https://www.example.com/beans/?utm_source=x&utm_medium=social&utm_content=intro",
+        "http://127.0.0.1:8000/beans/?utm_source=x#thing-1",
+        "http://localhost:8000/a/",
+        "(see:example.com/a).",
+        "example.com,example.org",
+        "https://t.co/abc",
+        "a.b.c.d",
+        "x@example.com",
+        "https://example.com/\u00e9t\u00e9",
+        "www.example.co.uk/path?q=1&r=2#frag",
+        "http://xn--bcher-kva.example/",
+        "https://example.com/" + "a" * 5000,
+    ],
+)
+def test_x_fast_weights_of_links_match_twitter_text(word):
+    from share_snippets.networks import _weigh_word
+
+    parse_tweet, _, _ = _twitter_text()
+    assert _weigh_word(word) == parse_tweet(word).weightedLength
+
+
+def test_plain_characters_are_graphemes_of_their_own():
+    import regex
+
+    from share_snippets.networks import _PLAIN_TEXT, count_graphemes, graphemes
+
+    plain = _plain_characters()
+    breaks = regex.compile(r"[\p{Grapheme_Cluster_Break=Other}\p{Grapheme_Cluster_Break=LV}"
+                           r"\p{Grapheme_Cluster_Break=LVT}]")  # fmt: skip
+    assert all(breaks.fullmatch(char) for char in [" ", *plain])
+    text = " ".join(plain)
+    assert _PLAIN_TEXT.fullmatch(text)
+    assert count_graphemes(text) == len(graphemes(text)) == len(text)
+    assert count_graphemes("a\r\nb") == 3 and count_graphemes("e\u0301 x") == 3

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import accumulate
 
 import icalendar
 
@@ -18,6 +20,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SNIPPET_FIELDS = ("id", "network", "kind", "text", "link", "length", "limit", "scheduled_at")
 SPROUT_HEADER = ("date", "time_24hr", "message_text")
 EVENT_MINUTES = 5
+# iCalendar content lines fold before 75 octets (RFC 5545).
+FOLD_OCTETS = 75
 
 
 @dataclass(frozen=True)
@@ -133,4 +137,27 @@ def plan_ics(
         event.add("url", snippet.link)
         calendar.add_component(event)
     calendar.add_missing_timezones()
-    return calendar.to_ical().decode("utf-8")
+    # calendar.to_ical(), with each line folded by fold_line instead of icalendar's own
+    # character-by-character loop (tests/test_share_exports.py checks they agree).
+    return "".join(f"{fold_line(line)}\r\n" for line in calendar.content_lines() if line)
+
+
+def fold_line(line: str, limit: int = FOLD_OCTETS) -> str:
+    """Fold LINE exactly as icalendar 7 does: a piece ends before the character that would
+    make it LIMIT octets long, and an escape character (backslash or caret) moves on with it."""
+    if line.isascii():
+        ends: Sequence[int] = range(len(line) + 1)
+    else:
+        ends = [0, *accumulate(1 if char < "\x80" else len(char.encode()) for char in line)]
+    pieces, start = [], 0
+    while True:
+        # The first character that would reach the limit (a piece holds at least one).
+        stop = bisect_left(ends, ends[start] + limit, lo=start + 2) - 1
+        if stop >= len(line):
+            break
+        if stop - start > 1 and line[stop - 1] in "\\^":
+            stop -= 1
+        pieces.append(line[start:stop])
+        start = stop
+    pieces.append(line[start:])
+    return "\r\n ".join(pieces)

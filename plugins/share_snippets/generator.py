@@ -23,6 +23,7 @@ from .exporters import (
     snippets_json,
     sprout_csv,
 )
+from .memo import ComposeMemo
 from .networks import NETWORKS
 from .schedule import Queue, plan
 from .settings import ShareSettings
@@ -90,12 +91,19 @@ class ShareKitGenerator(Generator):
         networks = config.network_entries()
         templates = config.template_table()
         composed = {}
+        # Composed snippets are remembered between builds when Pelican's content cache is on.
+        memo = ComposeMemo.from_settings(self.settings)
         for article in self.context.get("articles", []):
-            snippets = compose(
-                article_data(article, self.settings), networks, templates, config.utm_scheme()
+            snippets = memo.compose(
+                compose,
+                article_data(article, self.settings),
+                networks,
+                templates,
+                config.utm_scheme(),
             )
             check_article(article, snippets)
             composed[article.slug] = (article, snippets)
+        memo.save()
         queues = [
             Queue(
                 slug,

@@ -6,15 +6,11 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import regex
 
 from hub.text import first_sentence
-
-with warnings.catch_warnings():
-    # twitter-text-parser imports pkg_resources, which warns about its own deprecation.
-    warnings.simplefilter("ignore")
-    from twitter_text import parse_tweet
 
 # What Mastodon and the tests treat as a link: a scheme and everything up to white space.
 URL = regex.compile(r"https?://\S+")
@@ -22,6 +18,23 @@ URL = regex.compile(r"https?://\S+")
 _REMOTE_MENTION = regex.compile(r"(?<![\w@])(@\w+)@[\w.-]+\w")
 _EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]")
 MASTODON_URL_LENGTH = 23
+# twitter-text v3's weights (its config["defaults"]): code points in these ranges weigh 1,
+# every other one 2. tests/test_share_networks.py checks them against the library.
+X_LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+X_URL_LENGTH = 23
+# Characters that are never part of a twitter-text emoji, never change under NFC and never
+# combine with a neighbour: ASCII, Latin letters, general punctuation (quotes, dashes, …),
+# kana, CJK ideographs and Hangul syllables (© and ® are emoji; combining marks compose).
+# A word made of these alone, with no "." before its last character (so no link: twitter-text
+# finds none without a dot followed by a domain ending), weighs the sum of its characters'
+# weights, and parse_tweet need not run; an ASCII one with links needs only twitter-text's
+# link finder. tests/test_share_networks.py checks both claims against parse_tweet.
+_PLAIN_WORD = regex.compile(
+    "[\x21-\x7e\u00a1-\u00a8\u00aa-\u00ac\u00af-\u024f"
+    "\u2010-\u2027\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3]*"
+)
+# Text of plain characters and spaces: every character is a grapheme of its own.
+_PLAIN_TEXT = regex.compile(_PLAIN_WORD.pattern.replace("[", "[ ", 1))
 
 
 def graphemes(text: str) -> list[str]:
@@ -43,19 +56,64 @@ def count_x(text: str) -> int:
 @lru_cache(maxsize=8192)
 def _weigh_word(word: str) -> int:
     """One word's twitter-text weight (a pure function, remembered)."""
-    return parse_tweet(word).weightedLength if word else 0
+    if _PLAIN_WORD.fullmatch(word):
+        if "." not in word.rstrip("."):
+            return sum(_char_weight(ord(char)) for char in word)
+        if word.isascii():
+            return _weigh_ascii(word)
+    return _twitter_text()[0](word).weightedLength
+
+
+def _char_weight(code: int) -> int:
+    """One plain character's twitter-text weight: 1 in the light ranges, else 2."""
+    return 1 if any(start <= code <= end for start, end in X_LIGHT_RANGES) else 2
+
+
+def _weigh_ascii(word: str) -> int:
+    """parse_tweet's weight of a printable ASCII word, without its emoji scan (none can match).
+
+    As parse_tweet does: every link twitter-text finds weighs 23, every other character 1.
+    """
+    links = {entity["indices"][0]: entity["url"] for entity in _twitter_text()[1](word)}
+    weight = index = 0
+    while index < len(word):
+        if index in links:
+            weight += X_URL_LENGTH
+            index += len(links[index])
+        else:
+            weight += 1
+            index += 1
+    return weight
+
+
+@lru_cache(maxsize=1)
+def _twitter_text() -> tuple[Callable[[str], Any], Callable[[str], list[dict[str, Any]]]]:
+    """twitter-text's parse_tweet and link finder, imported on first use (a slow import)."""
+    with warnings.catch_warnings():
+        # twitter-text-parser imports pkg_resources, which warns about its own deprecation.
+        warnings.simplefilter("ignore")
+        from twitter_text import parse_tweet
+        from twitter_text.extract_urls import extract_urls_with_indices
+    return parse_tweet, extract_urls_with_indices
+
+
+def _grapheme_count(text: str) -> int:
+    """How many graphemes TEXT has; its length when it is spaces and plain characters only."""
+    if (text.isascii() and "\r" not in text) or _PLAIN_TEXT.fullmatch(text):
+        return len(text)
+    return len(graphemes(text))
 
 
 def count_mastodon(text: str) -> int:
     """Graphemes, with every URL counted as 23 and remote mentions as local ones."""
     text = _REMOTE_MENTION.sub(r"\1", text)
     urls = URL.findall(text)
-    return len(graphemes(URL.sub("", text))) + MASTODON_URL_LENGTH * len(urls)
+    return _grapheme_count(URL.sub("", text)) + MASTODON_URL_LENGTH * len(urls)
 
 
 def count_graphemes(text: str) -> int:
     """Graphemes, the full URL text included (Bluesky)."""
-    return len(graphemes(text))
+    return _grapheme_count(text)
 
 
 def count_threads(text: str) -> int:
