@@ -3,13 +3,12 @@
 import pytest
 import regex
 
+from hub.hashtags import hashtag, hashtags
 from share_snippets.compose import (
     ELLIPSIS,
     ArticleData,
     compose,
     fit,
-    hashtag,
-    hashtags,
     render,
     shorten,
     tidy,

@@ -10,11 +10,11 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from hub.hashtags import hashtags
 from hub.messages import shown_path
 from hub.text import plain_text
 from hub.urls import absolute_url
 from hub.utm import UtmScheme, utm_link
-from share_snippets.compose import hashtags
 
 from .cache import card_name, ensure_cards
 from .cards import HEIGHT, WIDTH, CardSpec, card_text, find_font

@@ -9,6 +9,7 @@ from datetime import datetime
 
 import regex
 
+from hub.hashtags import hashtags
 from hub.text import plain_text
 from hub.utm import UtmScheme, utm_link
 
@@ -47,10 +48,6 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
     "answer": frozenset({"question", "answer", "name", "article", "site"}),
 }
 
-_WORD_CHARS = r"\p{L}\p{M}\p{N}_"
-_HASHTAG = regex.compile(rf"[{_WORD_CHARS}]+")
-_HASHTAG_SPLIT = regex.compile(rf"[^{_WORD_CHARS}']+")
-_ALL_DIGITS = regex.compile(r"\p{N}+")
 # A stop or colon right after a writer's own ? ! . or … ("Where is it from?. Knowing").
 _DOUBLED_STOP = regex.compile(r"([.!?:\u2026])[.:](?=\s|$)")
 # What a cut should not leave dangling before the ellipsis.
@@ -106,30 +103,6 @@ def fold(text: str) -> str:
 def tidy(text: str) -> str:
     """Plain text from writer text or HTML: no markup, entities decoded, white space folded."""
     return fold(plain_text(text))
-
-
-def hashtag(word: str) -> str:
-    """CamelCase a tag into a hashtag body ("batch cooking" -> "BatchCooking"); "" when unusable."""
-    parts = [part.replace("'", "") for part in _HASHTAG_SPLIT.split(word)]
-    camel = "".join(part[:1].upper() + part[1:] for part in parts if part)
-    if not _HASHTAG.fullmatch(camel) or _ALL_DIGITS.fullmatch(camel):
-        return ""
-    return camel
-
-
-def hashtags(words: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Return the usable hashtags (deduplicated, in order) and the words that cannot be one."""
-    usable: list[str] = []
-    rejected: list[str] = []
-    seen: set[str] = set()
-    for word in words:
-        tag = hashtag(plain_text(word))
-        if not tag:
-            rejected.append(word)
-        elif tag.casefold() not in seen:
-            seen.add(tag.casefold())
-            usable.append(tag)
-    return usable, rejected
 
 
 def drafts(article: ArticleData) -> list[Draft]:

@@ -30,7 +30,8 @@ FILENAME = "share_snippets-compose.pickle"
 _CODE = [
     Path(__file__).resolve().parent / name for name in ("compose.py", "networks.py", "memo.py")
 ] + [
-    Path(__file__).resolve().parents[1] / "hub" / name for name in ("text.py", "utm.py", "urls.py")
+    Path(__file__).resolve().parents[1] / "hub" / name
+    for name in ("text.py", "utm.py", "urls.py", "hashtags.py")
 ]
 # The libraries that count and split text, and the Unicode tables Python itself uses.
 _LIBRARIES = ("twitter-text-parser", "regex")
