@@ -1,6 +1,6 @@
 """The share-intent registry: one composer URL per network, every value percent-encoded."""
 
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import pytest
 
@@ -89,3 +89,15 @@ def test_mailto_values_escape_slashes_and_question_marks_web_intents_need_not():
     assert "https%3A%2F%2Fexample.com%2Fbeans%2F%3Futm_source%3D" in intent_url(
         "email", link, TEXT, TITLE, ()
     )
+
+
+def test_each_value_is_encoded_as_urlencode_would_whatever_came_before():
+    # Encodings are remembered per text and safe set: the same text must still differ by network.
+    odd = 'caf\u00e9 \U0001f96b 100% "a/b:c?d" & e=f #g + h'
+    for network in ["x", "email", "bluesky", "email", "x"]:
+        fields = INTENTS[network].fields(odd, odd, odd, (odd,))
+        safe = "" if network == "email" else ":/?"
+        expected = urlencode(fields, quote_via=quote, safe=safe)
+        assert (
+            intent_url(network, odd, odd, odd, (odd,)) == f"{INTENTS[network].endpoint}?{expected}"
+        )

@@ -1,8 +1,11 @@
 """The hard-sell guard finds pushy phrases and shouting, and nothing in gentle text."""
 
+import random
+import re
+
 import pytest
 
-from nurture.guard import pushy, pushy_lines
+from nurture.guard import _URL, Guard, pushy, pushy_lines
 from nurture.settings import ACRONYMS, PUSHY_PHRASES
 
 
@@ -66,3 +69,39 @@ def test_pushy_lines_name_the_source_line_and_skip_non_text_header_fields():
 def test_pushy_lines_find_nothing_in_a_gentle_article():
     gentle = "Title: 3 things\nDate: 2026-01-01\n\nCook it slowly.\n\n## 1. Soak\n\nOvernight.\n"
     assert pushy_lines(gentle, PUSHY_PHRASES, ACRONYMS) == []
+
+
+def hits_searching_everything(guard, text):
+    """Guard.hits with no quick tests: every search runs on every text."""
+    prose = _URL.sub(lambda m: " " * len(m[0]), text.replace("\u2019", "'"))
+    lowered = prose.lower()
+    found = []
+    if any(phrase in lowered for phrase in guard.phrases):
+        found += [(m.start(), guard.phrases[m[0].lower()]) for m in guard.pattern.finditer(prose)]
+    shouted = re.finditer(r"(?<![\w'])[A-Z]{4,}(?![\w'])", prose)
+    found += [(m.start(), m[0]) for m in shouted if m[0] not in guard.acronyms]
+    found += [(m.start(), m[0]) for m in re.finditer(r"!{2,}", prose)]
+    return sorted(found, key=lambda hit: hit[0])
+
+
+def test_the_quick_tests_never_hide_a_hit():
+    # Unicode that lower() and re.I treat differently (long s, Kelvin sign, final sigma) too.
+    words = [
+        "buy", "now", "Buy now", "BUY NOW", "hurry", "HURRY", "Hurry!!", "don\u2019t miss out",
+        "\u017fign up now", "\u212aeep", "\u039f\u03a3", "GDPR", "FREE", "FREEDOM", "UK",
+        "!", "!!", "!!!", "https://ex.org/BUY/NOW", "[x](https://ex.org/HURRY)", "www.ex.org!!",
+        "{filename}LIMITED", "last chance", "LAST", "it's", "O'REILLY", "\u65c5\u884c", "\n",
+    ]  # fmt: skip
+    rng = random.Random(3)
+    guard = Guard.of([*PUSHY_PHRASES, "\u017fale", "k\u00f8b"], ACRONYMS)
+    for _ in range(3000):
+        text = rng.choice(["", " "]).join(rng.choices(words, k=rng.randint(0, 8)))
+        assert outcome(guard.hits, text) == outcome(hits_searching_everything, guard, text), text
+
+
+def outcome(function, *args):
+    """What FUNCTION returns, or the kind of error it raises (odd case-folding can raise)."""
+    try:
+        return function(*args)
+    except LookupError as error:
+        return type(error)

@@ -1,10 +1,12 @@
 """The nurture path, as tables: which call to action, what to read next, where to start."""
 
 import datetime
+import random
+from collections import Counter
 
 import pytest
 
-from nurture.path import Card, read_next, rule_cta, stage_rank, start_here
+from nurture.path import Card, Library, read_next, rule_cta, stage_rank, start_here
 
 
 def day(n: int) -> datetime.datetime:
@@ -73,6 +75,58 @@ def test_read_next_prefers_more_shared_tags_then_newer():
     me = card("me", "A", "decide", "a,b,c")
     others = [card("one", "B", tags="a", when=9), card("two", "C", tags="a,b", when=1)]
     assert read_next(me, [me, *others]) == ["two", "one"]
+
+
+def shared_tags_in_full(article, cards):
+    """The shared-tag order spelled out: count every overlap, sort the lot."""
+    by_slug = {c.slug: c for c in sorted(cards, key=lambda c: c.date, reverse=True)}
+    shared = Counter(c.slug for tag in article.tags for c in by_slug.values() if tag in c.tags)
+    return sorted(shared, key=lambda slug: (-shared[slug], -by_slug[slug].date.timestamp()))
+
+
+def test_shared_tags_keep_their_full_order_however_few_are_asked_for():
+    # Many equal dates and overlaps: ties must fall exactly as a full sort leaves them.
+    rng = random.Random(7)
+    cards = [
+        card(f"a{n}", rng.choice("XYZ"), rng.choice(["learn", "try", "decide"]),
+             ",".join(rng.sample("abcdefg", rng.randint(0, 3))), rng.randint(0, 4))
+        for n in range(60)
+    ]  # fmt: skip
+    library = Library(cards)
+    for article in cards:
+        full = shared_tags_in_full(article, cards)
+        assert [c.slug for c in library.by_shared_tags(article)] == full
+        for limit in range(1, 6):
+            assert [c.slug for c in library.by_shared_tags(article, limit)] == full[:limit]
+
+
+@pytest.mark.parametrize("count", [-1, 0, 1, 2, 3, 5])
+def test_read_next_ranks_only_a_few_shared_tags_yet_picks_as_a_full_ranking_would(count):
+    rng = random.Random(count)
+    cards = [
+        card(f"a{n}", rng.choice("XY"), rng.choice(["learn", "try", "decide"]),
+             ",".join(rng.sample("abcde", rng.randint(0, 3))), rng.randint(0, 3))
+        for n in range(40)
+    ]  # fmt: skip
+    library = Library(cards)
+    for article in cards:
+        chosen = rng.choice([None, article.slug, rng.choice(cards).slug])
+        picks = library.read_next(article, chosen, count)
+        # The same sources in the same order, with the shared-tag source ranked in full.
+        everything = [
+            *([chosen] if chosen in library.by_slug else []),
+            *(c.slug for c in library.onward(article)),
+            *shared_tags_in_full(article, cards),
+            *(c.slug for c in library.by_category.get(article.category, [])),
+            *(c.slug for c in library.newest),
+        ]
+        expected: dict[str, None] = {}
+        for slug in everything:
+            if slug != article.slug:
+                expected.setdefault(slug)
+            if len(expected) == count:
+                break
+        assert picks == list(expected)
 
 
 RULES = {

@@ -9,6 +9,8 @@ from share_snippets.compose import (
     ArticleData,
     compose,
     fit,
+    fit_counted,
+    join,
     render,
     shorten,
     tidy,
@@ -125,6 +127,31 @@ def test_hashtags_are_added_only_where_used_and_only_if_they_fit():
     prose = "word " * 49 + "wordsxy"
     assert count_x(f"{prose} {LINK}") == 276
     assert fit(prose, LINK, tags, NETWORKS["x"]) == f"{prose} {LINK}"
+
+
+def _tags_by_whole_text(prose, tags, network):
+    """The hashtags a post gets when every try is counted as a whole text."""
+    chosen = []
+    for tag in tags:
+        if len(chosen) < network.hashtags and network.fits(
+            join(prose, LINK, [*chosen, tag]), prose
+        ):
+            chosen.append(tag)
+    return chosen
+
+
+@pytest.mark.parametrize("network", list(NETWORKS))
+@pytest.mark.parametrize("words", [10, 40, 43, 44, 45, 46, 88, 89, 90, 91])
+def test_hashtags_counted_piecewise_match_whole_text_counts(network, words):
+    entry = NETWORKS[network]
+    # Emoji, CJK and accents in the prose and the tags: the cases where counts differ most.
+    prose = "Tip \U0001f34b \u65e5\u672c caf\u00e9 " + "word " * words
+    tags = ["Caf\u00e9Culture", "\u65e5\u672c\u6599\u7406", "A" * 30, "Beans", "Batch_2"]
+    text, length = fit_counted(prose.strip(), LINK, tags, entry)
+    if text.startswith(prose.strip() + " " + LINK):
+        assert text == join(prose.strip(), LINK, _tags_by_whole_text(prose.strip(), tags, entry))
+    assert length == entry.count(text)
+    assert entry.fits(text, text.split(" " + LINK)[0])
 
 
 def _article(**changes):

@@ -13,7 +13,13 @@ import icalendar
 import pytest
 
 from share_snippets.compose import Snippet
-from share_snippets.exporters import SharedArticle, hootsuite_csv, neutralise, snippets_csv
+from share_snippets.exporters import (
+    SharedArticle,
+    hootsuite_csv,
+    neutralise,
+    snippets_csv,
+    snippets_json,
+)
 from share_snippets.schedule import LEAD, Queue, parse_slot, plan
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "share-basic"
@@ -55,13 +61,52 @@ def _snippet(number, network="x", text=None, when=None):
 
 def test_csv_quotes_per_rfc_4180_and_neutralises_every_cell():
     text = '=HYPERLINK("x"), with "quotes",\nand a new line'
-    out = snippets_csv(
-        [SharedArticle("a", "A", "https://www.example.com/a/", [_snippet(1, text=text)])]
+    out = "".join(
+        snippets_csv(
+            [SharedArticle("a", "A", "https://www.example.com/a/", [_snippet(1, text=text)])]
+        )
     )
     rows = list(csv.reader(io.StringIO(out, newline="")))
     assert rows[1][4] == "'" + text
     assert out.endswith("\r\n")
     assert '"\'=HYPERLINK(""x""), with ""quotes"",\nand a new line"' in out
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_snippets_json_is_the_data_one_snippet_a_line(count):
+    when = datetime(2026, 11, 3, 9, 30, tzinfo=LONDON)
+    title = 'Quotes " and </script> \u2028 and 豆'
+    articles = [
+        SharedArticle(
+            "b", title, "https://www.example.com/b/", [_snippet(n) for n in range(count)]
+        ),
+        SharedArticle("a", "A", "https://www.example.com/a/", [_snippet(9, when=when)]),
+    ]
+    out = "".join(snippets_json('Site "x"', articles))
+    expected_b = [
+        {"id": f"x-thing-{n}", "network": "x", "kind": f"thing-{n}", "text": f"Post {n}",
+         "link": "https://www.example.com/a/", "length": 10, "limit": 280, "scheduled_at": None}
+        for n in range(count)
+    ]  # fmt: skip
+    data = json.loads(out)
+    assert data["site"] == 'Site "x"'
+    assert [article["slug"] for article in data["articles"]] == ["a", "b"]
+    assert data["articles"][0]["snippets"][0]["scheduled_at"] == when.isoformat()
+    assert data["articles"][1] == {
+        "slug": "b", "title": title, "url": "https://www.example.com/b/", "snippets": expected_b,
+    }  # fmt: skip
+    # Each snippet sits on a line of its own, so the file reads and diffs well.
+    assert len([line for line in out.splitlines() if '"id": ' in line]) == count + 1
+    assert json.loads("".join(snippets_json("S", []))) == {"site": "S", "articles": []}
+
+
+def test_long_csv_comes_in_pieces_that_join_to_one_file():
+    posts = [_snippet(n, text=f"=Post {n}") for n in range(1, 1202)]
+    pieces = list(snippets_csv([SharedArticle("a", "A", "https://www.example.com/a/", posts)]))
+    assert len(pieces) > 2
+    rows = list(csv.reader(io.StringIO("".join(pieces), newline="")))
+    assert len(rows) == 1202
+    assert [row[4] for row in rows[1:]] == [f"'=Post {n}" for n in range(1, 1202)]
 
 
 def test_hootsuite_splits_files_beyond_the_row_limit():

@@ -1,6 +1,7 @@
 """Each network counts a post its own way: table tests, including the spec's traps."""
 
 import pytest
+import regex
 
 from share_snippets.networks import (
     NETWORKS,
@@ -84,6 +85,28 @@ def test_bluesky_counts_graphemes_and_whole_urls(text, expected):
 )
 def test_threads_counts_emoji_as_bytes(text, expected):
     assert count_threads(text) == expected
+
+
+def _threads_by_definition(text):
+    """Threads' rule read literally: each grapheme holding an emoji counts its UTF-8 bytes."""
+    emoji = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]")
+    return sum(
+        len(cluster.encode()) if emoji.search(cluster) else len(cluster)
+        for cluster in regex.findall(r"\X", text)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Tip {FAMILY} and {FLAG}{FLAG} with \U0001f44d\U0001f3fd, 1\ufe0f\u20e3, \u2764\ufe0f",
+        "\u0600\U0001f34b and \u0600x",  # a Prepend mark joins the emoji after it
+        "a\u200d\U0001f34b, a\U0001f3fd, e\u0301\U0001f34b\u200d\U0001f525 \U0001f1ec",
+        "plain words only, \u65e5\u672c\u8a9e and \u0627\u0644\u0639\u0631\u0628\u064a\u0629",
+    ],
+)
+def test_threads_count_matches_its_definition(text):
+    assert count_threads(text) == _threads_by_definition(text)
 
 
 def test_linkedin_and_facebook_count_code_points():

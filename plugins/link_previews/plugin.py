@@ -34,17 +34,25 @@ def every_article(articles: list[Any]) -> list[Any]:
     return [item for article in articles for item in (article, *article.translations)]
 
 
-def card_spec(article: Any, settings: dict[str, Any]) -> CardSpec:
-    """What the article's card shows."""
+def card_fonts() -> tuple[str, str]:
+    """The bold and regular font files cards are drawn with."""
+    return find_font("bold"), find_font("regular")
+
+
+def card_spec(
+    article: Any, settings: dict[str, Any], fonts: tuple[str, str] | None = None
+) -> CardSpec:
+    """What the article's card shows, drawn with FONTS (found afresh when not given)."""
     stage = getattr(article, "stage", "")
+    bold_font, regular_font = fonts or card_fonts()
     return CardSpec(
         title=card_text(article.title),
         category=card_text(str(article.category)),
         stage=settings.get("STAGE_LABELS", {}).get(stage, stage),
         site_name=settings["SITENAME"],
         tagline=settings.get("SITE_TAGLINE", ""),
-        bold_font=find_font("bold"),
-        regular_font=find_font("regular"),
+        bold_font=bold_font,
+        regular_font=regular_font,
     )
 
 
@@ -63,7 +71,10 @@ def own_image(article: Any, settings: dict[str, Any]) -> FoundImage | None:
 
 
 def preview_image(
-    article: Any, preferences: LinkPreviewSettings, settings: dict[str, Any]
+    article: Any,
+    preferences: LinkPreviewSettings,
+    settings: dict[str, Any],
+    fonts: tuple[str, str] | None = None,
 ) -> tuple[SocialImage | None, CardSpec | None]:
     """The image networks show for ARTICLE, and the card to draw when it is a card."""
     alt = str(article.metadata.get("image-alt") or "").strip()
@@ -73,7 +84,7 @@ def preview_image(
         return SocialImage(url, found.width, found.height, alt or article.title), None
     if not preferences.cards:
         return None, None
-    spec = card_spec(article, settings)
+    spec = card_spec(article, settings, fonts)
     path = f"{preferences.card_folder.strip('/')}/{card_name(article.slug, spec)}"
     alt = alt or f"{article.title} ({spec.category}, {spec.site_name})"
     return SocialImage(absolute_url(settings, path), WIDTH, HEIGHT, alt), spec
@@ -91,6 +102,9 @@ def add_previews(generator: Any) -> None:
     preferences = load_settings(settings)
     scheme = UtmScheme(enabled=preferences.utm)
     articles = generator.articles + generator.drafts + generator.hidden_articles
+    # The same for every article: worked out once, not once per article.
+    site_url, logo = absolute_url(settings, ""), logo_url(preferences, settings)
+    fonts = card_fonts()
     for article in every_article(articles):
         canonical = absolute_url(settings, article.url)
         links = {
@@ -107,7 +121,9 @@ def add_previews(generator: Any) -> None:
             article.title,
             hashtags(words)[0][:INTENT_HASHTAGS],
         )
-        article.social_image, article.social_card = preview_image(article, preferences, settings)
+        article.social_image, article.social_card = preview_image(
+            article, preferences, settings, fonts
+        )
         author = getattr(article, "author", None)
         facts = ArticleFacts(
             title=article.title,
@@ -117,8 +133,8 @@ def add_previews(generator: Any) -> None:
             modified=getattr(article, "modified", None),
             author=str(author) if author else settings.get("AUTHOR", ""),
             site_name=settings["SITENAME"],
-            site_url=absolute_url(settings, ""),
-            logo_url=logo_url(preferences, settings),
+            site_url=site_url,
+            logo_url=logo,
             image=article.social_image,
             answered=tuple(getattr(article, "answered_questions", None) or ()),
         )

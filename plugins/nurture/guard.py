@@ -12,6 +12,7 @@ from itertools import accumulate
 TEXT_FIELDS = ("title", "summary", "question", "share")
 _SHOUTED_WORD = re.compile(r"(?<![\w'])[A-Z]{4,}(?![\w'])")
 _BANGS = re.compile(r"!{2,}")
+_FOUR_CAPITALS = re.compile(r"[A-Z][A-Z][A-Z][A-Z]")
 # Addresses are not prose: a capitalised path or a query is not shouting.
 _URL = re.compile(r"(?:https?://|mailto:|www\.)\S+|\]\([^)]*\)|\{filename\}\S+")
 _HEADER_LINE = re.compile(r"^([A-Za-z][\w-]*)\s*:")
@@ -29,6 +30,8 @@ class Guard:
     phrases: dict[str, str]
     acronyms: frozenset[str]
     pattern: re.Pattern[str] | None
+    # The phrases as plain lower-case text, anywhere: the cheap test before the pattern.
+    mentions: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, phrases: Iterable[str], acronyms: Iterable[str] = ()) -> Guard:
@@ -37,7 +40,8 @@ class Guard:
         longest_first = sorted(named, key=len, reverse=True)
         alternatives = "|".join(re.escape(phrase) for phrase in longest_first)
         pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I) if named else None
-        return cls(named, frozenset(acronym.upper() for acronym in acronyms), pattern)
+        mentions = re.compile(alternatives) if named else None
+        return cls(named, frozenset(acronym.upper() for acronym in acronyms), pattern, mentions)
 
     def find(self, text: str) -> list[str]:
         """Each pushy phrase, shouted word and run of '!!' in TEXT, in reading order."""
@@ -48,15 +52,28 @@ class Guard:
         # Blank addresses out with spaces of the same length, so offsets stay true.
         prose = _URL.sub(lambda m: " " * len(m[0]), _plain_apostrophes(text))
         found: list[tuple[int, str]] = []
-        lowered = prose.lower()
         # Most text is gentle: a plain substring test skips the phrase search for it.
-        if self.pattern and any(phrase in lowered for phrase in self.phrases):
+        if self.pattern and self.mentions_a_phrase(prose.lower()):
             found += [(m.start(), self.phrases[m[0].lower()]) for m in self.pattern.finditer(prose)]
-        found += [
+        found += self.shouted(prose)
+        found += _bangs(prose)
+        return sorted(found, key=lambda hit: hit[0])
+
+    def shouted(self, prose: str) -> list[tuple[int, str]]:
+        """(offset, word) for each word in capitals in PROSE that is not an allowed acronym."""
+        # Every shouted word holds four capitals in a row: a quick search rules most text out.
+        if not _FOUR_CAPITALS.search(prose):
+            return []
+        return [
             (m.start(), m[0]) for m in _SHOUTED_WORD.finditer(prose) if m[0] not in self.acronyms
         ]
-        found += [(m.start(), m[0]) for m in _BANGS.finditer(prose)]
-        return sorted(found, key=lambda hit: hit[0])
+
+    def mentions_a_phrase(self, lowered: str) -> bool:
+        """Whether any phrase occurs in LOWERED as plain text, whole words or not."""
+        if self.mentions is None:
+            return any(phrase in lowered for phrase in self.phrases)
+        # One search for all the phrases: a few times faster than a test per phrase.
+        return self.mentions.search(lowered) is not None
 
     def find_lines(self, source: str) -> list[tuple[int, str]]:
         """(line number, phrase) for every pushy phrase in a Markdown article's source."""
@@ -68,6 +85,12 @@ class Guard:
             (numbered[bisect_right(starts, offset) - 1][0], phrase)
             for offset, phrase in self.hits(text)
         ]
+
+
+def _bangs(prose: str) -> list[tuple[int, str]]:
+    """(offset, run) for each run of two or more '!' in PROSE."""
+    # A substring test is far cheaper than the search, and most text has no '!!'.
+    return [(m.start(), m[0]) for m in _BANGS.finditer(prose)] if "!!" in prose else []
 
 
 def pushy(text: str, phrases: Iterable[str], acronyms: Iterable[str] = ()) -> list[str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from itertools import islice
+from itertools import compress, islice
 
 from writer_metadata.fields import STAGES
 
@@ -73,6 +73,9 @@ class Library:
             category: [(card.rank, card.date) for card in path]
             for category, path in self.paths.items()
         }
+        # Worked out once, not once per comparison in every article's shared-tag sort.
+        self.tag_slugs = {tag: [card.slug for card in cards] for tag, cards in self.by_tag.items()}
+        self.age = {slug: -card.date.timestamp() for slug, card in self.by_slug.items()}
 
     def onward(self, article: Card) -> list[Card]:
         """The first article after ARTICLE on its category's path, at its stage or the next."""
@@ -82,21 +85,32 @@ class Library:
         found = next((c for c in following if c.rank in (article.rank, article.rank + 1)), None)
         return [found] if found else []
 
-    def by_shared_tags(self, article: Card) -> list[Card]:
-        """Articles sharing a tag with ARTICLE: most shared first, then newest."""
-        shared = Counter(card.slug for tag in article.tags for card in self.by_tag.get(tag, ()))
-        return sorted(
-            (self.by_slug[slug] for slug in shared),
-            key=lambda card: (-shared[card.slug], -card.date.timestamp()),
-        )
+    def by_shared_tags(self, article: Card, limit: int | None = None) -> list[Card]:
+        """Articles sharing a tag with ARTICLE: most shared first, then newest (LIMIT of them)."""
+        shared: Counter[str] = Counter()
+        for tag in article.tags:
+            shared.update(self.tag_slugs.get(tag, ()))
+
+        def order(slug: str) -> tuple[int, float]:
+            """Most shared tags first, then newest; ties keep their first-seen order."""
+            return -shared[slug], self.age[slug]
+
+        if limit is None:
+            return [self.by_slug[slug] for slug in sorted(shared, key=order)]
+        # Only the most shared can make the first LIMIT: rank those, not the long tail.
+        ranked = sorted(most_shared(shared, limit), key=order)[:limit]
+        return [self.by_slug[slug] for slug in ranked]
 
     def read_next(self, article: Card, chosen: str | None = None, count: int = 3) -> list[str]:
         """Slugs to read after ARTICLE: the writer's pick, the path onward, shared tags, newest."""
         picks: dict[str, None] = {}
+        # COUNT + 1 shared-tag candidates always fill the count: at most ARTICLE itself and the
+        # earlier picks are skipped. A count below 1 never stops the loop, so it takes them all.
+        needed = count + 1 if count > 0 else None
         sources = (
             lambda: [self.by_slug[chosen]] if chosen in self.by_slug else [],
             lambda: self.onward(article),
-            lambda: self.by_shared_tags(article),
+            lambda: self.by_shared_tags(article, needed),
             lambda: self.by_category.get(article.category, []),
             lambda: self.newest,
         )
@@ -107,6 +121,17 @@ class Library:
                 if len(picks) == count:
                     return list(picks)
         return list(picks)
+
+
+def most_shared(shared: Counter[str], limit: int) -> Iterator[str]:
+    """SHARED's keys with the highest counts, ties kept, at least LIMIT of them if there are."""
+    floor, total = 0, 0
+    for times, how_many in sorted(Counter(shared.values()).items(), reverse=True):
+        floor, total = times, total + how_many
+        if total >= limit:
+            break
+    # Filtered in C, in SHARED's own order, so a stable sort still breaks ties the same way.
+    return compress(shared, map(floor.__le__, shared.values()))
 
 
 def read_next(

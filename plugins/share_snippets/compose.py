@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import string
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -54,7 +53,8 @@ _DOUBLED_STOP = regex.compile(r"([.!?:\u2026])[.:](?=\s|$)")
 _TRAILING = " ,;:.\u2013\u2014-"
 
 
-@dataclass(frozen=True)
+# Slots: a large site holds tens of thousands of these through the build.
+@dataclass(frozen=True, slots=True)
 class Snippet:
     """One ready-to-post text for one network; `text` holds the link, `length` its counted size."""
 
@@ -130,7 +130,7 @@ def drafts(article: ArticleData) -> list[Draft]:
 
 def render(template: str, fields: Mapping[str, object]) -> str:
     """Fill a template's named fields and tidy the result into one line of prose."""
-    return fold(string.Formatter().vformat(template, (), dict(fields)))
+    return fold(template.format_map(fields))
 
 
 def join(prose: str, link: str, tags: Sequence[str] = ()) -> str:
@@ -138,13 +138,19 @@ def join(prose: str, link: str, tags: Sequence[str] = ()) -> str:
     return " ".join(part for part in (prose, link, " ".join(f"#{tag}" for tag in tags)) if part)
 
 
-def _longest_fitting(candidates: list[str], fits: Callable[[str], bool]) -> str | None:
-    """The longest candidate that fits (candidates grow in length); None when none does."""
-    low, high, best = 0, len(candidates) - 1, None
+def _longest_fitting(
+    count: int, candidate: Callable[[int], str], fits: Callable[[str], bool]
+) -> str | None:
+    """The longest of COUNT growing candidates that fits; None when none does.
+
+    Candidates are made only as the search reaches them: a long text has hundreds of cuts.
+    """
+    low, high, best = 0, count - 1, None
     while low <= high:
         middle = (low + high) // 2
-        if fits(candidates[middle]):
-            best, low = candidates[middle], middle + 1
+        text = candidate(middle)
+        if fits(text):
+            best, low = text, middle + 1
         else:
             high = middle - 1
     return best
@@ -154,28 +160,47 @@ def shorten(prose: str, fits: Callable[[str], bool]) -> str:
     """Cut PROSE at the last word (else grapheme) boundary that fits, and mark the cut with …."""
     if fits(prose):
         return prose
-    word_ends = [match.end() for match in regex.finditer(r"\S+", prose)][:-1]
-    cut = [prose[:end].rstrip(_TRAILING) + ELLIPSIS for end in word_ends]
-    best = _longest_fitting([text for text in cut if text != ELLIPSIS], fits)
+    words = list(regex.finditer(r"\S+", prose))[:-1]
+    # Cuts that would leave nothing but punctuation come first; skip them.
+    first = next((n for n, word in enumerate(words) if word[0].strip(_TRAILING)), len(words))
+    ends = [word.end() for word in words[first:]]
+    best = _longest_fitting(
+        len(ends), lambda n: prose[: ends[n]].rstrip(_TRAILING) + ELLIPSIS, fits
+    )
     if best is not None:
         return best
     # One long word (or a language written without spaces): cut between graphemes instead.
     clusters = graphemes(prose)
     cut = ["".join(clusters[:end]).rstrip(_TRAILING) + ELLIPSIS for end in range(1, len(clusters))]
-    return _longest_fitting([text for text in cut if text != ELLIPSIS], fits) or ""
+    cut = [text for text in cut if text != ELLIPSIS]
+    return _longest_fitting(len(cut), cut.__getitem__, fits) or ""
 
 
 def fit(prose: str, link: str, tags: Sequence[str], network: Network) -> str:
     """The post for NETWORK: full prose and as many hashtags as fit, else shortened prose."""
-    if not network.fits(join(prose, link), prose):
-        return join(shorten(prose, lambda cut: network.fits(join(cut, link), cut)), link)
-    chosen: list[str] = []
+    return fit_counted(prose, link, tags, network)[0]
+
+
+def fit_counted(prose: str, link: str, tags: Sequence[str], network: Network) -> tuple[str, int]:
+    """fit(), with the post's length as NETWORK counts it."""
+    text = join(prose, link)
+    if not network.fits(text, prose):
+        text = join(shorten(prose, lambda cut: network.fits(join(cut, link), cut)), link)
+        return text, network.count(text)
+    # Every network's count adds up over space-separated parts that start a new word and
+    # grapheme, as " #Tag" does: each hashtag costs its own count and the space before it.
+    length, size, chosen = network.count(text), len(text.encode("utf-8")), []
     for tag in tags:
         if len(chosen) == network.hashtags:
             break
-        if network.fits(join(prose, link, [*chosen, tag]), prose):
+        extra = f" #{tag}"
+        more, more_bytes = network.count(extra), len(extra.encode("utf-8"))
+        if length + more <= network.limit and (
+            network.max_bytes is None or size + more_bytes <= network.max_bytes
+        ):
             chosen.append(tag)
-    return join(prose, link, chosen)
+            length, size = length + more, size + more_bytes
+    return join(prose, link, chosen), length
 
 
 def compose(
@@ -200,7 +225,7 @@ def compose(
                 campaign=article.slug,
                 content=draft.kind,
             )
-            text = fit(prose, link, tags, network)
+            text, length = fit_counted(prose, link, tags, network)
             snippets.append(
                 Snippet(
                     id=f"{network.id}-{draft.kind}",
@@ -208,7 +233,7 @@ def compose(
                     kind=draft.kind,
                     text=text,
                     link=link,
-                    length=network.count(text),
+                    length=length,
                     limit=network.limit,
                 )
             )

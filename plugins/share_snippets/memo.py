@@ -115,7 +115,8 @@ class ComposeMemo:
         snippets = self.known.get(key)
         if snippets is None:
             snippets = compose(article, networks, templates, utm)
-        self.used[key] = snippets
+        if self.save_enabled:
+            self.used[key] = snippets
         return list(snippets)
 
     def save(self) -> None:
