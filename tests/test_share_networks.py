@@ -236,6 +236,31 @@ def test_x_fast_weights_of_links_match_twitter_text(word):
     assert _weigh_word(word) == parse_tweet(word).weightedLength
 
 
+def test_links_weigh_as_their_shapes_on_random_links():
+    """A link's weight is found from its shape: letters "a", digits "0" after the host."""
+    import random
+
+    from share_snippets.networks import _weigh_word, link_shape
+
+    parse_tweet, _, _ = _twitter_text()
+    hosts = [
+        "https://www.example.com", "http://127.0.0.1:8000", "https://t.co", "HTTP://Ex.org",
+        "https://larderlane.example", "https://shop.example.co.uk:8443", "https://a.b",
+    ]  # fmt: skip
+    tail = "abcxyzABZ0189/-_.,~!*'();:@&=+$%#[]?|\u2013"
+    rng = random.Random(7)
+    for _ in range(3000):
+        word = rng.choice(hosts) + "".join(rng.choice(tail) for _ in range(rng.randint(0, 40)))
+        if not word.isascii():
+            continue
+        assert _weigh_word(word) == parse_tweet(word).weightedLength, word
+        assert len(link_shape(word)) == len(word)
+    assert (
+        link_shape("https://Ex.com/Beans-2/?q=x#thing-1") == "https://Ex.com/aaaaa-0/?a=a#aaaaa-0"
+    )
+    assert link_shape("e.g.") == "e.g." and link_shape("https://a.b?x=1") == "https://a.b?x=1"
+
+
 def test_plain_characters_are_graphemes_of_their_own():
     import regex
 

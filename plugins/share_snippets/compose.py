@@ -49,6 +49,7 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
 
 # A stop or colon right after a writer's own ? ! . or … ("Where is it from?. Knowing").
 _DOUBLED_STOP = regex.compile(r"([.!?:\u2026])[.:](?=\s|$)")
+_WORD = regex.compile(r"\S+")
 # What a cut should not leave dangling before the ellipsis.
 _TRAILING = " ,;:.\u2013\u2014-"
 
@@ -160,7 +161,7 @@ def shorten(prose: str, fits: Callable[[str], bool]) -> str:
     """Cut PROSE at the last word (else grapheme) boundary that fits, and mark the cut with …."""
     if fits(prose):
         return prose
-    words = list(regex.finditer(r"\S+", prose))[:-1]
+    words = list(_WORD.finditer(prose))[:-1]
     # Cuts that would leave nothing but punctuation come first; skip them.
     first = next((n for n, word in enumerate(words) if word[0].strip(_TRAILING)), len(words))
     ends = [word.end() for word in words[first:]]

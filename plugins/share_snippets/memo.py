@@ -111,6 +111,8 @@ class ComposeMemo:
         utm: UtmScheme,
     ) -> list[Snippet]:
         """compose(article, networks, templates, utm), remembered."""
+        if not self.known and not self.save_enabled:
+            return compose(article, networks, templates, utm)  # nothing to look up or keep
         key = self.key(article, networks, templates, utm)
         snippets = self.known.get(key)
         if snippets is None:
