@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican.plugins import signals
 
+from hub import signals as hub_signals
 from hub.build import BuildReport, build, forget_logged_messages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +25,7 @@ SETTINGS = ROOT / "pelicanconf.py"
 
 def disconnect_all_signals() -> None:
     """Pelican's signals are process-wide: drop every receiver an earlier build connected."""
-    for candidate in vars(signals).values():
+    for candidate in [*vars(signals).values(), *vars(hub_signals).values()]:
         if isinstance(candidate, blinker.NamedSignal):
             for ref in list(candidate.receivers.values()):
                 receiver = ref() if isinstance(ref, weakref.ref) else ref

@@ -73,7 +73,7 @@ def count_outputs(generators: Iterable[Any]) -> dict[str, int]:
         articles = getattr(generator, "articles", None)
         if articles is not None:
             counts["articles"] += len(articles)
-            counts["snippets"] += sum(len(getattr(article, "snippets", ())) for article in articles)
+            counts["snippets"] += sum(getattr(article, "snippet_count", 0) for article in articles)
             # Drafts count only when written (previews); builds to publish leave them out.
             if generator.settings.get("DRAFT_SAVE_AS"):
                 counts["drafts"] += len(generator.drafts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,20 +12,20 @@ from pelican import signals
 
 from hub.messages import shown_path
 from hub.settings import settings_from
+from hub.signals import snippets_composed
 
 from .catalogue import CallToAction, parse_catalogue, wording
-from .generator import REPORT_KEY, ReportGenerator
+from .generator import WARNINGS_KEY, ReportGenerator
 from .guard import Guard
 from .mention import add_mention
 from .path import Card, Library, rule_cta, stage_rank, start_here
-from .report import ArticleFacts, build_report
 from .settings import PREFIX, NurtureSettings
 
 log = logging.getLogger(__name__)
 
 DEFAULT_CATALOGUE = Path(__file__).with_name("defaults.yml")
-# Hard-sell warnings gathered while the articles are read, for the report.
-WARNINGS_KEY = "nurture_hard_sell"
+# The guard that finds hard-sell phrases, made once a build.
+GUARD_KEY = "nurture_guard"
 
 
 def nurture_settings(settings: dict[str, Any]) -> NurtureSettings:
@@ -125,7 +126,7 @@ def guard_text(article: Any, guard: Guard) -> list[str]:
 def follow_path(generator: Any) -> None:
     """Give every article its call to action, its "Read next" and its stage rank."""
     options = nurture_settings(generator.settings)
-    guard = Guard.of(options.pushy_phrases, options.acronyms)
+    guard = generator.context[GUARD_KEY] = Guard.of(options.pushy_phrases, options.acronyms)
     catalogue, shown = load_catalogue(generator.settings, options, guard)
     published = {article.slug: article for article in generator.articles}
     cards = [card(article) for article in published.values()]
@@ -152,37 +153,23 @@ def follow_path(generator: Any) -> None:
     generator.context["start_here_articles"] = [published[slug] for slug in start_here(cards)]
 
 
-def guard_snippets_and_report(generators: list[Any]) -> None:
-    """Check the generated social snippets, then put the content-health report together."""
-    articles_generator = next((g for g in generators if hasattr(g, "articles")), None)
-    if articles_generator is None:
-        return
-    options = nurture_settings(articles_generator.settings)
-    guard = Guard.of(options.pushy_phrases, options.acronyms)
-    warnings: list[str] = articles_generator.context.setdefault(WARNINGS_KEY, [])
-    facts = []
-    for article in articles_generator.articles:
-        path = shown_path(article.source_path)
-        said: dict[str, list[str]] = {}
-        for snippet in getattr(article, "snippets", None) or ():
-            for phrase in guard.find(snippet.text):
-                said.setdefault(phrase, []).append(snippet.id)
-        for phrase, ids in said.items():
-            # One line per phrase: the same words reach every network's snippets.
-            line = f"{path}: snippet {', '.join(map(repr, dict.fromkeys(ids)))} says '{phrase}'"
-            log.warning("%s, which sounds pushy; rephrase the words it comes from", line)
-            warnings.append(line)
-        cta = article.call_to_action.id if article.call_to_action else "(none)"
-        updated = (getattr(article, "modified", None) or article.date).date()
-        question = bool(getattr(article, "question", None))
-        facts.append(
-            ArticleFacts(
-                article.title, path, str(article.category), article.stage, question, cta, updated
-            )
-        )
-    articles_generator.context[REPORT_KEY] = build_report(
-        facts, warnings, today=options.today_date(), stale_months=options.stale_months
-    )
+def guard_snippets(sender: Any, *, article: Any, snippets: Sequence[Any]) -> None:
+    """Warn about pushy phrases in one article's social posts, as share_snippets composes them."""
+    guard = sender.context.get(GUARD_KEY)
+    if guard is None:
+        options = nurture_settings(sender.settings)
+        guard = sender.context[GUARD_KEY] = Guard.of(options.pushy_phrases, options.acronyms)
+    warnings: list[str] = sender.context.setdefault(WARNINGS_KEY, [])
+    said: dict[str, list[str]] = {}
+    for snippet in snippets:
+        for phrase in guard.find(snippet.text):
+            said.setdefault(phrase, []).append(snippet.id)
+    path = shown_path(article.source_path)
+    for phrase, ids in said.items():
+        # One line per phrase: the same words reach every network's snippets.
+        line = f"{path}: snippet {', '.join(map(repr, dict.fromkeys(ids)))} says '{phrase}'"
+        log.warning("%s, which sounds pushy; rephrase the words it comes from", line)
+        warnings.append(line)
 
 
 def add_report_generator(pelican: Any) -> type[ReportGenerator]:
@@ -193,5 +180,5 @@ def add_report_generator(pelican: Any) -> type[ReportGenerator]:
 def register() -> None:
     """Connect the handlers."""
     signals.article_generator_finalized.connect(follow_path)
-    signals.all_generators_finalized.connect(guard_snippets_and_report)
+    snippets_composed.connect(guard_snippets)
     signals.get_generators.connect(add_report_generator)

@@ -129,6 +129,17 @@ def drafts(article: ArticleData) -> list[Draft]:
     return found
 
 
+def post_id(network: Network, draft: Draft) -> str:
+    """A post's name within its article: network, then kind ("x-thing-2")."""
+    return f"{network.id}-{draft.kind}"
+
+
+def post_ids(article: ArticleData, networks: Sequence[Network]) -> list[tuple[str, str]]:
+    """(network, post id) of every post compose() makes for ARTICLE, in its order."""
+    found = drafts(article)
+    return [(network.id, post_id(network, draft)) for network in networks for draft in found]
+
+
 def render(template: str, fields: Mapping[str, object]) -> str:
     """Fill a template's named fields and tidy the result into one line of prose."""
     return fold(template.format_map(fields))
@@ -229,7 +240,7 @@ def compose(
             text, length = fit_counted(prose, link, tags, network)
             snippets.append(
                 Snippet(
-                    id=f"{network.id}-{draft.kind}",
+                    id=post_id(network, draft),
                     network=network.id,
                     kind=draft.kind,
                     text=text,

@@ -19,6 +19,7 @@ from .compose import Snippet
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SNIPPET_FIELDS = ("id", "network", "kind", "text", "link", "length", "limit", "scheduled_at")
+SNIPPETS_CSV_HEADER = ("article", *SNIPPET_FIELDS)
 SPROUT_HEADER = ("date", "time_24hr", "message_text")
 EVENT_MINUTES = 5
 # iCalendar content lines fold before 75 octets (RFC 5545).
@@ -41,6 +42,11 @@ def neutralise(cell: object) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
+def neutralised(row: Iterable[object]) -> list[str]:
+    """A row of cells, each neutralised."""
+    return [neutralise(cell) for cell in row]
+
+
 def _csv(rows: Iterable[Sequence[object]]) -> str:
     """RFC 4180 CSV (CRLF, quotes doubled), every cell neutralised."""
     return "".join(_csv_chunks(rows))
@@ -51,7 +57,7 @@ def _csv_chunks(rows: Iterable[Sequence[object]], batch: int = 500) -> Iterator[
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for number, row in enumerate(rows, start=1):
-        writer.writerow([neutralise(cell) for cell in row])
+        writer.writerow(neutralised(row))
         if number % batch == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -89,30 +95,47 @@ def _snippet_record(snippet: Snippet) -> dict[str, object]:
     }
 
 
+def json_opening(site: str) -> str:
+    """snippets.json up to its first article."""
+    return f'{{\n  "site": {_json(site)},\n  "articles": ['
+
+
+def json_article(article: SharedArticle, first: bool) -> str:
+    """One article's record in snippets.json, one post a line (FIRST: no comma before it)."""
+    head = _json({"slug": article.slug, "title": article.title, "url": article.url})
+    inner = ",\n      ".join(_json(_snippet_record(snippet)) for snippet in article.snippets)
+    listed = f"[\n      {inner}\n    ]" if inner else "[]"
+    return f'{"" if first else ","}\n    {head[:-1]}, "snippets": {listed}}}'
+
+
+def json_closing(empty: bool) -> str:
+    """snippets.json after its last article (EMPTY: it had none)."""
+    return "]\n}\n" if empty else "\n  ]\n}\n"
+
+
 def snippets_json(site: str, articles: Sequence[SharedArticle]) -> Iterator[str]:
     """Every article's snippets as JSON, articles by slug, snippets in build order, in pieces.
 
     One snippet a line: as readable as an indented file and far cheaper to write, because
     json's fast encoder only runs without `indent`. A piece is one article.
     """
-    yield f'{{\n  "site": {_json(site)},\n  "articles": ['
+    yield json_opening(site)
     for number, article in enumerate(_in_order(articles)):
-        head = _json({"slug": article.slug, "title": article.title, "url": article.url})
-        inner = ",\n      ".join(_json(_snippet_record(snippet)) for snippet in article.snippets)
-        listed = f"[\n      {inner}\n    ]" if inner else "[]"
-        yield f'{"," if number else ""}\n    {head[:-1]}, "snippets": {listed}}}'
-    yield "\n  ]\n}\n" if articles else "]\n}\n"
+        yield json_article(article, first=number == 0)
+    yield json_closing(not articles)
+
+
+def csv_rows(article: SharedArticle) -> Iterator[tuple[object, ...]]:
+    """One article's rows of snippets.csv: every field of every post."""
+    for snippet in article.snippets:
+        values = [getattr(snippet, name) for name in SNIPPET_FIELDS[:-1]]
+        yield (article.slug, *values, _iso(snippet.scheduled_at))
 
 
 def snippets_csv(articles: Sequence[SharedArticle]) -> Iterator[str]:
     """Every snippet, every field, one row each, after a header row, in pieces."""
-    rows = (
-        (article.slug, *[getattr(snippet, name) for name in SNIPPET_FIELDS[:-1]],
-         _iso(snippet.scheduled_at))
-        for article in _in_order(articles)
-        for snippet in article.snippets
-    )  # fmt: skip
-    return _csv_chunks(itertools.chain([("article", *SNIPPET_FIELDS)], rows))
+    rows = (row for article in _in_order(articles) for row in csv_rows(article))
+    return _csv_chunks(itertools.chain([SNIPPETS_CSV_HEADER], rows))
 
 
 def hootsuite_csv(articles: Sequence[SharedArticle], network: str, max_rows: int) -> list[str]:

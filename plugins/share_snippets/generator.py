@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
@@ -14,17 +14,12 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from hub.messages import shown_path
+from hub.signals import snippets_composed
 from hub.urls import absolute_url, site_origin
 
-from .compose import CONVERSATION, ArticleData, Snippet, compose, hashtags
-from .exporters import (
-    SharedArticle,
-    hootsuite_csv,
-    plan_ics,
-    snippets_csv,
-    snippets_json,
-    sprout_csv,
-)
+from .compose import CONVERSATION, ArticleData, Snippet, compose, hashtags, post_ids
+from .export_stream import ExportStream, PlanFiles
+from .exporters import SharedArticle
 from .memo import ComposeMemo
 from .networks import NETWORKS
 from .reuse import KitReuse, digest, folder_digest
@@ -137,146 +132,180 @@ def kit_identity(kit: dict[str, Any]) -> list[str]:
     ]
 
 
+class Queued(NamedTuple):
+    """A published article waiting for its posts: the article and the values they use."""
+
+    article: Any
+    data: ArticleData
+
+
 class ShareKitGenerator(Generator):
-    """Gives each published article its snippets and writes output/share/."""
+    """Plans each published article's posts, then composes and writes them an article at a time.
+
+    The plan needs only the posts' names, so posts are composed while the kit is written and
+    dropped once their article's page and export rows are out: a large site never holds them
+    all. Plugins that check posts listen to `hub.signals.snippets_composed`.
+    """
 
     def generate_context(self) -> None:
-        """Compose and schedule the snippets of every published article (drafts get none)."""
-        config = ShareSettings.from_pelican(self.settings)
+        """Name and schedule the posts of every published article (drafts get none)."""
+        self.config = config = ShareSettings.from_pelican(self.settings)
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
-        networks = config.network_entries()
-        templates = config.template_table()
-        composed = {}
-        # Composed snippets are remembered between builds when Pelican's content cache is on.
-        memo = ComposeMemo.from_settings(self.settings)
+        self.networks, self.templates = config.network_entries(), config.template_table()
+        self.queued: list[Queued] = []
+        queues = []
         for article in self.context.get("articles", []):
             data = article_data(article, self.settings)
-            snippets = memo.compose(compose, data, networks, templates, config.utm_scheme())
-            check_article(article, snippets)
-            composed[article.slug] = (article, data.links[""], snippets)
-        memo.save()
-        queues = [
-            Queue(
-                slug,
-                article.date if article.date.tzinfo else article.date.replace(tzinfo=zone),
-                [(snippet.network, snippet.id) for snippet in snippets],
-            )
-            for slug, (article, _, snippets) in composed.items()
+            ids = post_ids(data, self.networks)
+            article.snippet_count = len(ids)
+            date = article.date if article.date.tzinfo else article.date.replace(tzinfo=zone)
+            queues.append(Queue(article.slug, date, ids))
+            self.queued.append(Queued(article, data))
+        self.now = config.start(zone)
+        self.planned = plan(
+            queues, config.networks, config.weekly_slots(), self.now, zone, config.plan_weeks
+        )
+
+    def posts(self, memo: ComposeMemo, queued: Queued) -> SharedArticle:
+        """One article's posts, composed (or remembered) and scheduled; checked and announced."""
+        article, data = queued
+        composed = memo.compose(
+            compose, data, self.networks, self.templates, self.config.utm_scheme()
+        )
+        snippets = [
+            replace(snippet, scheduled_at=self.planned.get((article.slug, snippet.id)))
+            for snippet in composed
         ]
-        now = config.start(zone)
-        planned = plan(queues, config.networks, config.weekly_slots(), now, zone, config.plan_weeks)
-        self.shared: list[SharedArticle] = []
-        for slug, (article, url, snippets) in composed.items():
-            article.snippets = [
-                replace(snippet, scheduled_at=planned.get((slug, snippet.id)))
-                for snippet in snippets
-            ]
-            self.shared.append(SharedArticle(slug, article.title, url, article.snippets))
-        self.config, self.now = config, now
+        check_article(article, snippets)
+        snippets_composed.send(self, article=article, snippets=snippets)
+        return SharedArticle(article.slug, article.title, data.links[""], snippets)
 
-    def export_files(self) -> Iterator[tuple[str, Iterable[str]]]:
-        """Every export file's name and text in pieces, each made only when asked for."""
-        site = self.settings.get("SITENAME", "")
-        host = urlsplit(site_origin(self.settings)).hostname or "localhost"
-        names = {network.id: network.name for network in NETWORKS.values()}
-        yield "snippets.json", snippets_json(site, self.shared)
-        yield "snippets.csv", snippets_csv(self.shared)
-        yield "sprout.csv", [sprout_csv(self.shared)]
-        stamp = self.now.astimezone(ZoneInfo("UTC"))
-        yield "plan.ics", [plan_ics(site, host, self.shared, stamp, names)]
-        for network in self.config.networks:
-            parts = hootsuite_csv(self.shared, network, self.config.hootsuite_rows)
-            for number, text in enumerate(parts, start=1):
-                yield f"hootsuite-{network}{'' if number == 1 else f'-{number}'}.csv", [text]
-
-    def export_key(self, reuse: KitReuse) -> str:
-        """The digest of everything the export files show (the calendar's stamp aside)."""
+    def export_key(self, reuse: KitReuse, memo: ComposeMemo) -> str:
+        """A digest of everything the export files show (the calendar's stamp aside), or ""."""
         if not reuse.active:
             return ""
         # DTSTAMP says when the calendar was made: an unchanged plan keeps its first stamp.
         settings = (self.settings.get("SITENAME", ""), site_origin(self.settings),
                     self.config.networks, self.config.hootsuite_rows)  # fmt: skip
+        utm = self.config.utm_scheme()
         return digest(
-            [EXPORTS_CODE.read_bytes(), version("icalendar"), repr(settings)]
-            + [repr(shared) for shared in self.shared]
+            [EXPORTS_CODE.read_bytes(), version("icalendar"), repr(settings),
+             repr(sorted(self.planned.items()))]
+            + [memo.key(queued.data, self.networks, self.templates, utm)
+               for queued in self.by_slug()]
+        )  # fmt: skip
+
+    def by_slug(self) -> list[Queued]:
+        """The queued articles in the exports' order."""
+        return sorted(self.queued, key=lambda queued: queued.article.slug)
+
+    def plan_files(self) -> PlanFiles:
+        """What the scheduler files need besides the posts."""
+        return PlanFiles(
+            host=urlsplit(site_origin(self.settings)).hostname or "localhost",
+            stamp=self.now.astimezone(ZoneInfo("UTC")),
+            names={network.id: network.name for network in NETWORKS.values()},
+            networks=tuple(self.config.networks),
+            hootsuite_rows=self.config.hootsuite_rows,
         )
 
-    def write_exports(self, folder: Path, reuse: KitReuse) -> list[str]:
-        """Write (or fetch unchanged) every export file; their names."""
-        key = self.export_key(reuse)
-        names = reuse.fetch_group(key, folder) if key else None
-        if names is not None:
-            return names
-        names = []
-        # One at a time: a large site's exports run to tens of megabytes each.
-        for name, pieces in self.export_files():
-            # newline="": the CSV writer already ends rows with CRLF, as RFC 4180 asks.
-            with open(folder / name, "w", encoding="utf-8", newline="") as file:
-                file.writelines(pieces)
-            names.append(name)
-        if key:
-            reuse.keep_group(key, folder, names)
-        return names
-
-    def write_kit_pages(self, writer: Any, kits: list[dict[str, Any]], reuse: KitReuse) -> None:
-        """Write one kit page per article, fetching those whose every input is unchanged."""
-        template = self.get_template("share/article")
-        relative = self.settings.get("RELATIVE_URLS", False)
-
-        def write(kit: dict[str, Any]) -> Path:
-            name = f"{kit['url']}index.html"
-            writer.write_file(
-                name, template, self.context, relative_urls=relative, kit=kit, kit_url=kit["url"]
-            )
-            return Path(self.output_path, name)
-
-        if not kits or not reuse.active:
-            for kit in kits:
-                write(kit)
-            return
-        # The oldest article's page is always written afresh: its bytes stand for everything
-        # the site around a kit page shows (menus, settings, a theme's own additions).
-        *others, sample = kits
-        frame = digest(
-            [folder_digest(self._templates_path), version("pelican"), write(sample).read_bytes()]
-        )
-        for kit in others:
-            key = digest([frame, *kit_identity(kit)])
-            target = Path(self.output_path, kit["url"], "index.html")
-            if not reuse.fetch(key, target):
-                reuse.keep(key, write(kit))
-        log.debug(
-            "share kit: %d of %d pages unchanged since the last build", reuse.fetched, len(kits)
-        )
+    def kit(self, shared: SharedArticle, article: Any) -> dict[str, Any]:
+        """What an article's kit page shows."""
+        return {
+            "article": article,
+            "url": f"{KIT_FOLDER}/{shared.slug}/",
+            "networks": [
+                (network, [kit_post(s) for s in shared.snippets if s.network == network.id])
+                for network in self.networks
+            ],
+            "count": len(shared.snippets),
+        }
 
     def generate_output(self, writer: Any) -> None:
-        """Write the exports, the kit's index page and one kit page per article."""
+        """Compose each article's posts in turn, write its kit page and its export rows; then
+        the scheduler files and the kit's front page."""
         folder = Path(self.output_path, KIT_FOLDER)
         folder.mkdir(parents=True, exist_ok=True)
         reuse = KitReuse.from_settings(self.settings)
-        written = self.write_exports(folder, reuse)
-        by_slug = {article.slug: article for article in self.context.get("articles", [])}
-        networks = self.config.network_entries()
+        memo = ComposeMemo.from_settings(self.settings)
+        pages = KitPages(self, writer, reuse)
+        key = self.export_key(reuse, memo)
+        names = reuse.fetch_group(key, folder) if key else None
+        # The oldest article's page goes first, always written afresh (KitPages.sample).
+        oldest = min(self.queued, key=lambda queued: queued.article.date, default=None)
+        sample = self.posts(memo, oldest) if oldest else None
+        if oldest and sample:
+            pages.sample(self.kit(sample, oldest.article))
+        with ExitStack() as stack:
+            exports = None
+            if names is None:
+                site = self.settings.get("SITENAME", "")
+                exports = stack.enter_context(ExportStream(folder, site))
+            for queued in self.by_slug():
+                shared = sample if queued is oldest and sample else self.posts(memo, queued)
+                if exports is not None:
+                    exports.add(shared)
+                if queued is not oldest:
+                    pages.page(self.kit(shared, queued.article))
+            if exports is not None:
+                names = exports.finish(self.plan_files())
+                if key:
+                    reuse.keep_group(key, folder, names)
+        log.debug("share kit: %d pages and files unchanged since the last build", reuse.fetched)
+        memo.save()
+        self.write_index(writer, names or [])
+        reuse.prune()
+
+    def write_index(self, writer: Any, exports: list[str]) -> None:
+        """The kit's front page: every article, newest first, and the export files."""
         kits = [
-            {
-                "article": by_slug[shared.slug],
-                "url": f"{KIT_FOLDER}/{shared.slug}/",
-                "networks": [
-                    (network, [kit_post(s) for s in shared.snippets if s.network == network.id])
-                    for network in networks
-                ],
-                "count": len(shared.snippets),
-            }
-            for shared in sorted(self.shared, key=lambda s: by_slug[s.slug].date, reverse=True)
-        ]
+            {"article": article, "url": f"{KIT_FOLDER}/{article.slug}/",
+             "count": article.snippet_count}
+            for article, _ in sorted(self.queued, key=lambda q: q.article.date, reverse=True)
+        ]  # fmt: skip
         writer.write_file(
             f"{KIT_FOLDER}/index.html",
             self.get_template("share/index"),
             self.context,
             relative_urls=self.settings.get("RELATIVE_URLS", False),
             kits=kits,
-            exports=sorted(written),
+            exports=sorted(exports),
             kit_url=f"{KIT_FOLDER}/",
         )
-        self.write_kit_pages(writer, kits, reuse)
-        reuse.prune()
+
+
+class KitPages:
+    """Writes kit pages; with the content cache on, copies those whose every input is unchanged."""
+
+    def __init__(self, generator: ShareKitGenerator, writer: Any, reuse: KitReuse) -> None:
+        self.generator, self.writer, self.reuse = generator, writer, reuse
+        self.template = generator.get_template("share/article")
+        self.frame = ""
+
+    def write(self, kit: dict[str, Any]) -> Path:
+        """Render and write one kit page; its path."""
+        name = f"{kit['url']}index.html"
+        relative = self.generator.settings.get("RELATIVE_URLS", False)
+        self.writer.write_file(
+            name, self.template, self.generator.context, relative_urls=relative, kit=kit,
+            kit_url=kit["url"],
+        )  # fmt: skip
+        return Path(self.generator.output_path, name)
+
+    def sample(self, kit: dict[str, Any]) -> None:
+        """Write the first page afresh: its bytes stand for everything around every kit page
+        (menus, settings, what a theme adds), so any change there reaches every key."""
+        written = self.write(kit)
+        if self.reuse.active:
+            templates = folder_digest(self.generator._templates_path)
+            self.frame = digest([templates, version("pelican"), written.read_bytes()])
+
+    def page(self, kit: dict[str, Any]) -> None:
+        """Write one kit page, or copy the one kept under the same key."""
+        if not self.reuse.active:
+            self.write(kit)
+            return
+        key = digest([self.frame, *kit_identity(kit)])
+        target = Path(self.generator.output_path, kit["url"], "index.html")
+        if not self.reuse.fetch(key, target):
+            self.reuse.keep(key, self.write(kit))
