@@ -1,5 +1,7 @@
 """Each network counts a post its own way: table tests, including the spec's traps."""
 
+from pathlib import Path
+
 import pytest
 import regex
 
@@ -274,3 +276,25 @@ def test_plain_characters_are_graphemes_of_their_own():
     assert _PLAIN_TEXT.fullmatch(text)
     assert count_graphemes(text) == len(graphemes(text)) == len(text)
     assert count_graphemes("a\r\nb") == 3 and count_graphemes("e\u0301 x") == 3
+
+
+def test_twitter_text_loads_its_emoji_list_without_pkg_resources():
+    """In a fresh process, X's weights need no pkg_resources and match parse_tweet's."""
+    import json
+    import subprocess
+    import sys
+
+    plugins = Path(__file__).resolve().parents[1] / "plugins"
+    words = ["\U0001f34b", FAMILY, "caf\u00e9\U0001f1ec\U0001f1e7", "1\ufe0f\u20e3x"]
+    script = (
+        f"import json, sys; sys.path.insert(0, {str(plugins)!r})\n"
+        "from share_snippets.networks import count_x\n"
+        f"weights = [count_x(word) for word in {words!r}]\n"
+        "print(json.dumps([weights, 'pkg_resources' in sys.modules]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    weights, loaded = json.loads(done.stdout)
+    parse_tweet, _, _ = _twitter_text()
+    assert weights == [parse_tweet(word).weightedLength for word in words]
+    assert not loaded

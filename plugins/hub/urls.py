@@ -25,7 +25,7 @@ def absolute_url(settings: dict[str, Any], path: str, fragment: str = "") -> str
     return url
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _joined(base: str, path: str) -> str:
     """urljoin(BASE, PATH), remembered: several plugins join each article's address."""
     return urljoin(base, path)
@@ -50,7 +50,7 @@ def _rebuilt(url: str, params: dict[str, str]) -> str:
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _cut(url: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     """URL as urlunsplit writes it before and after the query, and its own pairs, encoded."""
     parts = urlsplit(url)
@@ -66,7 +66,7 @@ def _pair(key: Any, value: Any) -> str:
     return urlencode([(key, value)])
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _text_pair(key: str, value: str) -> str:
     """urlencode of one pair, remembered: most tags repeat for every network and article."""
     return urlencode([(key, value)])

@@ -87,13 +87,25 @@ INTENTS: dict[str, Intent] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ShareLink:
-    """One share button: which network, what it says, where it goes."""
+    """One share button: which network, what it says, where it goes.
+
+    The address is worked out when the page asks for it: a site keeps nine buttons an article
+    through the whole build, and each address spells out the whole post.
+    """
 
     network: str
     label: str
-    url: str
+    link: str
+    text: str
+    title: str
+    hashtags: tuple[str, ...]
+
+    @property
+    def url(self) -> str:
+        """The network's composer address with this post filled in."""
+        return intent_url(self.network, self.link, self.text, self.title, self.hashtags)
 
 
 def intent_url(network: str, link: str, text: str, title: str, hashtags: Sequence[str]) -> str:
@@ -115,7 +127,7 @@ def _quoted(value: Any, safe: str) -> str:
     return quote(value, safe) if isinstance(value, bytes) else _quoted_text(str(value), safe)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _quoted_text(text: str, safe: str) -> str:
     """quote(TEXT, SAFE), remembered: an article's text and title go to several networks."""
     return quote(text, safe)
@@ -129,11 +141,8 @@ def share_links(
     hashtags: Sequence[str],
 ) -> tuple[ShareLink, ...]:
     """A share link per network, each with its own tagged article link from LINKS."""
+    tags = tuple(hashtags)
     return tuple(
-        ShareLink(
-            network,
-            INTENTS[network].label,
-            intent_url(network, links[network], text, title, hashtags),
-        )
+        ShareLink(network, INTENTS[network].label, links[network], text, title, tags)
         for network in networks
     )

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import string
+import sys
+import types
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -63,7 +67,7 @@ def count_x(text: str) -> int:
     return sum(map(_weigh_word, words)) + len(words) - 1
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def _weigh_word(word: str) -> int:
     """One word's twitter-text weight (a pure function, remembered)."""
     if _PLAIN_WORD.fullmatch(word):
@@ -114,12 +118,37 @@ def _weigh_ascii(word: str) -> int:
 @lru_cache(maxsize=1)
 def _twitter_text() -> tuple[Callable[[str], Any], Callable[[str], list[dict[str, Any]]]]:
     """twitter-text's parse_tweet and link finder, imported on first use (a slow import)."""
-    with warnings.catch_warnings():
-        # twitter-text-parser imports pkg_resources, which warns about its own deprecation.
+    with warnings.catch_warnings(), _emoji_list_without_pkg_resources():
+        # Should pkg_resources be imported after all, it warns about its own deprecation.
         warnings.simplefilter("ignore")
         from twitter_text import parse_tweet
         from twitter_text.extract_urls import extract_urls_with_indices
     return parse_tweet, extract_urls_with_indices
+
+
+@contextmanager
+def _emoji_list_without_pkg_resources() -> Iterator[None]:
+    """Let twitter-text read its emoji list while it is imported, without pkg_resources.
+
+    twitter-text asks pkg_resources.resource_string for one file beside one of its modules;
+    importing pkg_resources for that costs about 5 MB and a tenth of a second. A stand-in
+    with that one function is put in place for the import only (never over a real one).
+    """
+    if "pkg_resources" in sys.modules:
+        yield
+        return
+    stand_in = types.ModuleType("pkg_resources")
+
+    def resource_string(module: str, name: str) -> bytes:
+        return Path(sys.modules[module].__file__ or "").with_name(name).read_bytes()
+
+    stand_in.resource_string = resource_string  # type: ignore[attr-defined]
+    sys.modules["pkg_resources"] = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get("pkg_resources") is stand_in:
+            del sys.modules["pkg_resources"]
 
 
 def _grapheme_count(text: str) -> int:
