@@ -77,6 +77,15 @@ def test_read_next_prefers_more_shared_tags_then_newer():
     assert read_next(me, [me, *others]) == ["two", "one"]
 
 
+def random_cards(rng, count, categories, tags, days):
+    """COUNT cards with random categories, stages, up to three TAGS and close dates."""
+    return [
+        card(f"a{n}", rng.choice(categories), rng.choice(["learn", "try", "decide"]),
+             ",".join(rng.sample(tags, rng.randint(0, 3))), rng.randint(0, days))
+        for n in range(count)
+    ]  # fmt: skip
+
+
 def shared_tags_in_full(article, cards):
     """The shared-tag order spelled out: count every overlap, sort the lot."""
     by_slug = {c.slug: c for c in sorted(cards, key=lambda c: c.date, reverse=True)}
@@ -86,12 +95,7 @@ def shared_tags_in_full(article, cards):
 
 def test_shared_tags_keep_their_full_order_however_few_are_asked_for():
     # Many equal dates and overlaps: ties must fall exactly as a full sort leaves them.
-    rng = random.Random(7)
-    cards = [
-        card(f"a{n}", rng.choice("XYZ"), rng.choice(["learn", "try", "decide"]),
-             ",".join(rng.sample("abcdefg", rng.randint(0, 3))), rng.randint(0, 4))
-        for n in range(60)
-    ]  # fmt: skip
+    cards = random_cards(random.Random(7), 60, "XYZ", "abcdefg", 4)
     library = Library(cards)
     for article in cards:
         full = shared_tags_in_full(article, cards)
@@ -103,11 +107,7 @@ def test_shared_tags_keep_their_full_order_however_few_are_asked_for():
 @pytest.mark.parametrize("count", [-1, 0, 1, 2, 3, 5])
 def test_read_next_ranks_only_a_few_shared_tags_yet_picks_as_a_full_ranking_would(count):
     rng = random.Random(count)
-    cards = [
-        card(f"a{n}", rng.choice("XY"), rng.choice(["learn", "try", "decide"]),
-             ",".join(rng.sample("abcde", rng.randint(0, 3))), rng.randint(0, 3))
-        for n in range(40)
-    ]  # fmt: skip
+    cards = random_cards(rng, 40, "XY", "abcde", 3)
     library = Library(cards)
     for article in cards:
         chosen = rng.choice([None, article.slug, rng.choice(cards).slug])
