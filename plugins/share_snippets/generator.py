@@ -1,4 +1,4 @@
-"""A Pelican generator: composes every article's snippets, then writes the share kit and exports."""
+"""A Pelican generator: plans every article's posts, then composes and writes them in turn."""
 
 from __future__ import annotations
 
