@@ -118,6 +118,16 @@ def test_hootsuite_splits_files_beyond_the_row_limit():
     assert first == ["04/11/2026 09:30", "Post 1", "https://www.example.com/a/"]
 
 
+def test_hootsuite_message_leaves_the_link_to_the_link_column():
+    when = datetime(2026, 11, 3, 9, 30, tzinfo=LONDON)
+    text = "Soak the beans. https://www.example.com/a/ #Beans"
+    post = _snippet(1, text=text, when=when)
+    [body] = hootsuite_csv([SharedArticle("a", "A", "u", [post])], "x", 350)
+    assert next(csv.reader(io.StringIO(body))) == [
+        "03/11/2026 09:30", "Soak the beans. #Beans", "https://www.example.com/a/"
+    ]  # fmt: skip
+
+
 def test_plan_uses_weekly_slots_one_post_per_slot_per_network():
     slots = [parse_slot("tue 09:30"), parse_slot("thu 12:30")]
     now = datetime(2026, 11, 3, 9, 25, tzinfo=LONDON)  # a Tuesday, 5 minutes before a slot
@@ -203,16 +213,33 @@ def test_exports_follow_the_scheduler_rules(build_site):
         assert len(times) == len(set(times)) == 8  # one post per slot
         assert all(t.minute % 5 == 0 and t >= now + LEAD for t in times)
         assert all(len(row) == 3 for row in rows)
-        assert all(row[2] in row[1] for row in rows)  # the link is inside the message
-    sprout = _rows(share / "sprout.csv")
-    assert sprout[0] == ["date", "time_24hr", "message_text"]
-    moments = sorted(datetime.strptime(f"{d} {t}", "%d/%m/%Y %H:%M") for d, t, _ in sprout[1:])
-    assert all(b - a >= timedelta(minutes=10) for a, b in itertools.pairwise(moments))
+        # Hootsuite adds the link column to the message: the message never carries it too.
+        assert all(row[2].startswith("https://") and "https://" not in row[1] for row in rows)
+    posts = {(s["network"], s["text"]): s for a in data["articles"] for s in a["snippets"]}
+    sprouted = 0
+    for network in networks:
+        sprout = _rows(share / f"sprout-{network}.csv")
+        assert sprout[0] == ["date", "time_24hr", "message_text"]
+        # Only this network's posts, each within its limit.
+        for _, _, text in sprout[1:]:
+            post = posts[network, text]
+            assert post["length"] <= post["limit"]
+        moments = sorted(datetime.strptime(f"{d} {t}", "%d/%m/%Y %H:%M") for d, t, _ in sprout[1:])
+        assert all(b - a >= timedelta(minutes=10) for a, b in itertools.pairwise(moments))
+        sprouted += len(sprout) - 1
     calendar = icalendar.Calendar.from_ical((share / "plan.ics").read_text(encoding="utf-8"))
     events = calendar.walk("VEVENT")
-    assert len(events) == len(sprout) - 1 == 48
+    assert len(events) == sprouted == 48
     assert len({str(event["UID"]) for event in events}) == 48
     assert "lemons.x-intro@www.example.com" in {str(event["UID"]) for event in events}
+    # Every summary says which post it is: network, kind, first words.
+    summaries = {str(event["SUMMARY"]) for event in events}
+    assert len(summaries) == 48
+    by_uid = {str(event["UID"]): str(event["SUMMARY"]) for event in events}
+    lemons = next(a for a in data["articles"] if a["slug"] == "lemons")["snippets"]
+    lemon = next(s for s in lemons if s["id"] == "bluesky-thing-2")
+    opening = " ".join(lemon["text"].split(" ")[:6])
+    assert by_uid["lemons.bluesky-thing-2@www.example.com"] == f"Bluesky · thing 2: {opening}\u2026"
 
 
 def test_fold_line_folds_as_icalendar_does():

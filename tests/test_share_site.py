@@ -78,10 +78,12 @@ def test_every_sample_snippet_fits_and_lands_on_an_existing_id(sample_site):
 
 def test_sample_share_kit_has_every_export_and_a_page_per_article(sample_site):
     share = sample_site.path("share")
-    for name in ("index.html", "snippets.json", "snippets.csv", "sprout.csv", "plan.ics"):
+    for name in ("index.html", "snippets.json", "snippets.csv", "plan.ics", "kit.css", "kit.js"):
         assert (share / name).is_file(), name
+    assert not (share / "sprout.csv").exists()
     for network in LIMITS:
         assert (share / f"hootsuite-{network}.csv").is_file()
+        assert (share / f"sprout-{network}.csv").is_file()
     for article in exported(sample_site.output)["articles"]:
         assert (share / article["slug"] / "index.html").is_file()
 
@@ -93,7 +95,9 @@ def test_share_kit_page_lists_every_snippet_with_its_count_and_copy_button(build
     page = site.html("share/lemons/index.html")
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     scripts = page.find_all("script")
-    assert [s.get("src") for s in scripts] == ["https://www.example.com/theme/js/share-kit.js"]
+    # The kit's own files by relative address: it works opened from disk.
+    assert [s.get("src") for s in scripts] == ["../kit.js"]
+    assert [s["href"] for s in page.select("link[rel=stylesheet]")] == ["../kit.css"]
     assert scripts[0].has_attr("defer") and not scripts[0].string
     assert not page.select("[style]")
     for snippet in snippets["snippets"]:
@@ -104,6 +108,9 @@ def test_share_kit_page_lists_every_snippet_with_its_count_and_copy_button(build
         panel = field.find_parent(class_="share-snippet")
         assert f"{snippet['length']} / {snippet['limit']}" in panel.get_text()
         assert panel.find("a", href=snippet["link"])
+        # The full text waits behind its summary; the compact row shows the first words.
+        assert field.find_parent("details").summary
+        assert snippet["text"].split(" ")[0] in panel.select_one(".share-what").get_text()
         button = panel.find("button", attrs={"data-copy": field["id"]})
         assert button["type"] == "button" and button.has_attr("hidden")
         status = panel.find(id=f"{field['id']}-status")
@@ -111,9 +118,11 @@ def test_share_kit_page_lists_every_snippet_with_its_count_and_copy_button(build
     index = site.html("share/index.html")
     assert index.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert {a["href"] for a in index.select(".share-kit-list a")} == {
-        "https://www.example.com/share/lemons/", "https://www.example.com/share/beans/"
+        "lemons/index.html", "beans/index.html"
     }  # fmt: skip
-    assert index.find("a", href="https://www.example.com/share/hootsuite-x.csv")
+    assert index.find("a", href="hootsuite-x.csv")
+    assert index.find("a", href="sprout-bluesky.csv")
+    assert [s["href"] for s in index.select("link[rel=stylesheet]")] == ["kit.css"]
 
 
 def test_drafts_get_no_snippets_and_no_kit_page(build_site):
@@ -178,13 +187,13 @@ def test_hostile_titles_give_well_formed_kit_pages_and_neutralised_csv(build_sit
     assert len(data["articles"]) == 6
     for article in data["articles"]:
         page = site.html(f"share/{article['slug']}/index.html")
-        assert [s.get("src") for s in page.find_all("script")] == ["/theme/js/share-kit.js"]
+        assert [s.get("src") for s in page.find_all("script")] == ["../kit.js"]
         assert page.h1.get_text() == article["title"]
         for snippet in article["snippets"]:
             assert page.find("textarea", id=f"snippet-{snippet['id']}").string == snippet["text"]
             assert snippet["length"] <= snippet["limit"]
             assert independent_count(snippet["network"], snippet["text"]) == snippet["length"]
-    for name in ("snippets.csv", "sprout.csv", "hootsuite-x.csv", "hootsuite-mastodon.csv"):
+    for name in ("snippets.csv", "sprout-x.csv", "hootsuite-x.csv", "hootsuite-mastodon.csv"):
         body = site.path(f"share/{name}").read_bytes().decode("utf-8")
         for row in csv.reader(io.StringIO(body, newline="")):
             for cell in row:

@@ -189,7 +189,7 @@ def test_publish_leaves_drafts_future_articles_and_the_share_kit_out(project):
     assert "frame-src https://comments.example.com;" in headers
     assert published.stderr.strip().splitlines()[-1].startswith("Left output/ ready to upload")
     # The share kit built for the real address is kept beside output/ for the schedulers.
-    kit = (project / "share-kit" / "sprout.csv").read_text()
+    kit = (project / "share-kit" / "sprout-x.csv").read_text()
     assert "https://www.example.com/" in kit and "127.0.0.1" not in kit
 
     # In a preview build, the future article is there and the draft is shown as a draft.

@@ -68,11 +68,9 @@ class ExportStream:
         """Close the JSON and CSV, write the scheduler files; every file's name."""
         self.json.write(json_closing(self.count == 0))
         self.close()
-        files = {
-            "sprout.csv": sprout_csv(self.scheduled),
-            "plan.ics": plan_ics(self.site, plan.host, self.scheduled, plan.stamp, plan.names),
-        }
+        files = {"plan.ics": plan_ics(self.site, plan.host, self.scheduled, plan.stamp, plan.names)}
         for network in plan.networks:
+            files[f"sprout-{network}.csv"] = sprout_csv(self.scheduled, network)
             parts = hootsuite_csv(self.scheduled, network, plan.hootsuite_rows)
             for number, text in enumerate(parts, start=1):
                 files[f"hootsuite-{network}{'' if number == 1 else f'-{number}'}.csv"] = text

@@ -22,6 +22,8 @@ SNIPPET_FIELDS = ("id", "network", "kind", "text", "link", "length", "limit", "s
 SNIPPETS_CSV_HEADER = ("article", *SNIPPET_FIELDS)
 SPROUT_HEADER = ("date", "time_24hr", "message_text")
 EVENT_MINUTES = 5
+# How many words of a post an event summary quotes, so every event says which post it is.
+SUMMARY_WORDS = 6
 # iCalendar content lines fold before 75 octets (RFC 5545).
 FOLD_OCTETS = 75
 
@@ -138,24 +140,45 @@ def snippets_csv(articles: Sequence[SharedArticle]) -> Iterator[str]:
     return _csv_chunks(itertools.chain([SNIPPETS_CSV_HEADER], rows))
 
 
+def without_link(snippet: Snippet) -> str:
+    """The post's text with its link taken out, for schedulers that add the link themselves."""
+    return " ".join(word for word in snippet.text.split(" ") if word and word != snippet.link)
+
+
 def hootsuite_csv(articles: Sequence[SharedArticle], network: str, max_rows: int) -> list[str]:
-    """Hootsuite bulk files for one network: no header, `dd/mm/yyyy HH:MM`, message, link."""
+    """Hootsuite bulk files for one network: no header, `dd/mm/yyyy HH:MM`, message, link.
+
+    Hootsuite adds the link column's address to the message when it schedules it, so the
+    message leaves it out: the post carries its link once.
+    """
     rows = [
-        (snippet.scheduled_at.strftime("%d/%m/%Y %H:%M"), snippet.text, snippet.link)
+        (snippet.scheduled_at.strftime("%d/%m/%Y %H:%M"), without_link(snippet), snippet.link)
         for _, snippet in _scheduled(articles)
         if snippet.network == network and snippet.scheduled_at
     ]
     return [_csv(rows[start : start + max_rows]) for start in range(0, len(rows), max_rows)]
 
 
-def sprout_csv(articles: Sequence[SharedArticle]) -> str:
-    """Sprout Social bulk file: `date,time_24hr,message_text`, dates as dd/mm/yyyy."""
+def sprout_csv(articles: Sequence[SharedArticle], network: str) -> str:
+    """Sprout Social bulk file for one network: `date,time_24hr,message_text`, dd/mm/yyyy.
+
+    Sprout's format has no column naming a profile: every profile picked at upload gets every
+    row, so each network gets a file of its own posts.
+    """
     rows: list[Sequence[object]] = [SPROUT_HEADER]
     for _, snippet in _scheduled(articles):
         when = snippet.scheduled_at
-        if when:
+        if when and snippet.network == network:
             rows.append((when.strftime("%d/%m/%Y"), when.strftime("%H:%M"), snippet.text))
     return _csv(rows)
+
+
+def event_summary(snippet: Snippet, names: dict[str, str]) -> str:
+    """Which post an event is: network, kind and the post's first words ("X · thing 2: Roast…")."""
+    words = without_link(snippet).split(" ")
+    opening = " ".join(words[:SUMMARY_WORDS]) + ("\u2026" if len(words) > SUMMARY_WORDS else "")
+    network = names.get(snippet.network, snippet.network)
+    return f"{network} · {snippet.kind.replace('-', ' ')}: {opening}"
 
 
 def plan_ics(
@@ -172,7 +195,7 @@ def plan_ics(
         event.add("dtstamp", stamp)
         event.add("dtstart", snippet.scheduled_at)
         event.add("dtend", snippet.scheduled_at + timedelta(minutes=EVENT_MINUTES))
-        event.add("summary", f"{names.get(snippet.network, snippet.network)}: {article.title}")
+        event.add("summary", event_summary(snippet, names))
         event.add("description", snippet.text)
         event.add("url", snippet.link)
         calendar.add_component(event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from contextlib import ExitStack
 from dataclasses import replace
+from datetime import date, timedelta
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -19,9 +20,10 @@ from hub.urls import absolute_url, site_origin
 
 from .compose import CONVERSATION, ArticleData, Snippet, compose, hashtags, post_ids
 from .export_stream import ExportStream, PlanFiles
-from .exporters import SharedArticle
+from .exporters import SharedArticle, without_link
 from .memo import ComposeMemo
 from .networks import NETWORKS
+from .preview import Preview, preview
 from .reuse import KitReuse, digest, folder_digest
 from .schedule import Queue, plan
 from .settings import ShareSettings
@@ -29,7 +31,16 @@ from .settings import ShareSettings
 log = logging.getLogger(__name__)
 
 KIT_FOLDER = "share"
+# The kit's own copies of the theme's files (name in the kit -> files in the theme's static
+# folder): relative addresses keep the kit styled and working when opened from disk.
+KIT_ASSETS = {
+    "kit.css": ("css/hub.css", "css/tools.css"),
+    "kit.js": ("js/share-kit.js",),
+    "kit.svg": ("favicon.svg",),
+}
 KIT_LINE = 38
+# How many words of a post the compact list shows before "…".
+OPENING_WORDS = 12
 EXPORTS_CODE = Path(__file__).with_name("exporters.py")
 
 
@@ -83,7 +94,7 @@ def check_article(article: Any, snippets: list[Snippet]) -> None:
 
 
 class KitPost(NamedTuple):
-    """One snippet as its share-kit panel shows it (plain values, ready to print)."""
+    """One snippet as its share-kit entry shows it (plain values, ready to print)."""
 
     field_id: str
     kind: str  # "thing 1"
@@ -94,11 +105,21 @@ class KitPost(NamedTuple):
     link: str
     when_iso: str  # empty when the plan has no slot for it
     when_shown: str
+    opening: str  # the post's first words, for the compact list
+    preview: Preview
+
+
+class KitWeek(NamedTuple):
+    """One week of a network's posts (or the posts the plan has no slot for yet)."""
+
+    heading: str
+    posts: list[KitPost]
 
 
 def kit_post(snippet: Snippet) -> KitPost:
     """The share-kit view of SNIPPET."""
     when = snippet.scheduled_at
+    words = without_link(snippet).split(" ")
     return KitPost(
         field_id=f"snippet-{snippet.id}",
         kind=snippet.kind.replace("-", " "),
@@ -109,8 +130,32 @@ def kit_post(snippet: Snippet) -> KitPost:
         limit=snippet.limit,
         link=snippet.link,
         when_iso=when.isoformat() if when else "",
-        when_shown=when.strftime("%a %d/%m/%Y %H:%M") if when else "",
+        when_shown=when.strftime("%a %d/%m %H:%M") if when else "",
+        opening=" ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else ""),
+        preview=preview(snippet.text, snippet.network, snippet.link),
     )
+
+
+def scheduled(snippet: Snippet) -> float:
+    """When a snippet goes out, as a sort key (an unplanned one sorts first)."""
+    return snippet.scheduled_at.timestamp() if snippet.scheduled_at else 0.0
+
+
+def kit_weeks(snippets: list[Snippet]) -> list[KitWeek]:
+    """SNIPPETS grouped by the week the plan puts them in, soonest first, unplanned last."""
+    weeks: dict[date | None, list[Snippet]] = {}
+    for snippet in snippets:
+        when = snippet.scheduled_at
+        monday = (when - timedelta(days=when.weekday())).date() if when else None
+        weeks.setdefault(monday, []).append(snippet)
+    ordered = sorted(weeks.items(), key=lambda item: (item[0] is None, item[0] or date.min))
+    return [
+        KitWeek(
+            f"Week of {monday:%a} {monday.day} {monday:%B %Y}" if monday else "Not in the plan yet",
+            [kit_post(s) for s in (sorted(found, key=scheduled) if monday else found)],
+        )
+        for monday, found in ordered
+    ]
 
 
 def kit_identity(kit: dict[str, Any]) -> list[str]:
@@ -215,7 +260,7 @@ class ShareKitGenerator(Generator):
             "article": article,
             "url": f"{KIT_FOLDER}/{shared.slug}/",
             "networks": [
-                (network, [kit_post(s) for s in shared.snippets if s.network == network.id])
+                (network, kit_weeks([s for s in shared.snippets if s.network == network.id]))
                 for network in self.networks
             ],
             "count": len(shared.snippets),
@@ -226,6 +271,7 @@ class ShareKitGenerator(Generator):
         the scheduler files and the kit's front page."""
         folder = Path(self.output_path, KIT_FOLDER)
         folder.mkdir(parents=True, exist_ok=True)
+        self.write_assets(folder)
         reuse = KitReuse.from_settings(self.settings)
         memo = ComposeMemo.from_settings(self.settings)
         pages = KitPages(self, writer, reuse)
@@ -255,6 +301,13 @@ class ShareKitGenerator(Generator):
         memo.save()
         self.write_index(writer, names or [])
         reuse.prune()
+
+    def write_assets(self, folder: Path) -> None:
+        """Copy the theme's stylesheets, script and icon the kit uses into the kit's folder."""
+        static = Path(self.settings["THEME"], "static")
+        for name, parts in KIT_ASSETS.items():
+            body = b"\n".join((static / part).read_bytes() for part in parts)
+            (folder / name).write_bytes(body)
 
     def write_index(self, writer: Any, exports: list[str]) -> None:
         """The kit's front page: every article, newest first, and the export files."""

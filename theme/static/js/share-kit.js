@@ -19,6 +19,10 @@
         },
         function () {
           status.textContent = "Could not copy: select the text and copy it yourself";
+          var details = field.closest("details");
+          if (details) {
+            details.open = true;
+          }
           field.select();
         }
       );
