@@ -79,18 +79,31 @@ def pieces(text: str) -> list[Piece]:
     return found
 
 
-def before_fold(text: str, fold: int) -> str:
-    """The words of TEXT that show before a fold at FOLD characters (cut at a space)."""
-    if len(text) <= fold:
-        return text
-    cut = text.rfind(" ", 0, fold + 1)
-    return text[: cut if cut > 0 else fold].rstrip()
+def before_fold(found: list[Piece], fold: int) -> tuple[list[Piece], bool]:
+    """The pieces that show before a fold at FOLD characters of shown text, and whether the
+    post folds: plain text is cut at its last space that fits, a link or a hashtag goes whole."""
+    kept: list[Piece] = []
+    room = fold
+    for piece in found:
+        if len(piece.text) <= room:
+            kept.append(piece)
+            room -= len(piece.text)
+            continue
+        if piece.kind == "text":
+            cut = piece.text.rfind(" ", 0, room + 1)
+            if cut > 0:
+                kept.append(Piece("text", piece.text[:cut].rstrip()))
+        elif kept and kept[-1].kind == "text":
+            kept[-1] = Piece("text", kept[-1].text.rstrip())
+        return kept, True
+    return kept, False
 
 
 def preview(text: str, network: str, link: str) -> Preview:
     """TEXT as NETWORK shows it, with the host its link card names."""
     look = LOOKS.get(network, PLAIN)
-    shown = text if look.fold is None else before_fold(text, look.fold)
-    more = look.more if shown != text else ""
+    shown, folded = pieces(text), False
+    if look.fold is not None:
+        shown, folded = before_fold(shown, look.fold)
     host = (urlsplit(link).hostname or "").removeprefix("www.")
-    return Preview(tuple(pieces(shown)), more, look.card_ratio, host)
+    return Preview(tuple(shown), look.more if folded else "", look.card_ratio, host)
