@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
+import json
 import os
 import shutil
 import socket
@@ -335,3 +338,66 @@ def test_new_without_a_title_says_how_to_give_one(project, title):
     assert made.stderr.strip().splitlines() == [
         'error: give the article a title, e.g. invoke new "3 things to do with lentils"'
     ]
+
+
+def _kit_posts(kit: Path) -> dict[tuple[str, str], dict]:
+    """Every post of a kept share kit by (article, post id)."""
+    data = json.loads((kit / "snippets.json").read_text(encoding="utf-8"))
+    return {(a["slug"], s["id"]): s for a in data["articles"] for s in a["snippets"]}
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def test_publishing_twice_lists_exactly_the_edited_articles_changed_posts(project):
+    first = invoke(project, "publish", SITEURL="https://www.example.com")
+    assert first.returncode == 0, first.stderr
+    kit, record = project / "share-kit", project / "share-kit-published.json"
+    assert record.is_file() and not (kit / "published.json").exists()
+    assert not (kit / "changes.csv").exists()  # nothing to compare with the first time
+    assert not (project / "output" / "share").exists()
+    before = _kit_posts(kit)
+    article = project / "content" / "articles" / "3-things-to-do-with-a-bag-of-dried-beans.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(
+        text.replace("a ten-minute chilli and", "a five-minute chilli and", 1), encoding="utf-8"
+    )
+    second = invoke(project, "publish", SITEURL="https://www.example.com")
+    assert second.returncode == 0, second.stderr
+    after = _kit_posts(kit)
+    changed = {key for key in after if key in before and after[key]["text"] != before[key]["text"]}
+    assert changed and {slug for slug, _ in changed} == {article.stem}
+    assert set(after) == set(before)
+    rows = _csv_rows(kit / "changes.csv")
+    assert rows[0] == ["article", "network", "id", "change", "text", "link", "scheduled_at"]
+    assert {(row[0], row[2]) for row in rows[1:]} == changed
+    assert {row[3] for row in rows[1:]} == {"changed"}
+    # The changes exports hold those posts and no other, each network's in its own files.
+    scheduled = {key for key in changed if after[key]["scheduled_at"]}
+    found = set()
+    for path in kit.glob("hootsuite-*-changes*.csv"):
+        network = path.name.removeprefix("hootsuite-").split("-changes")[0]
+        for _, _, link in _csv_rows(path):
+            [key] = [k for k in scheduled if after[k]["link"] == link]
+            assert after[key]["network"] == network
+            found.add(key)
+    assert found == scheduled
+    sprouted = set()
+    for path in kit.glob("sprout-*-changes.csv"):
+        network = path.name.removeprefix("sprout-").removesuffix("-changes.csv")
+        for _, _, message in _csv_rows(path)[1:]:
+            [key] = [k for k in scheduled if after[k]["text"] == message]
+            assert after[key]["network"] == network
+            sprouted.add(key)
+    assert sprouted == scheduled
+    # The kit's front page says so first, with the re-scrape tools for the changed summary.
+    index = BeautifulSoup((kit / "index.html").read_text(encoding="utf-8"), "html.parser")
+    section = index.find(id="kit-changes").parent
+    assert index.find("h2").get("id") == "kit-changes"
+    assert "dried beans" in section.get_text()
+    assert section.find("a", href="changes.csv")
+    debugger = section.find("a", string="Facebook Sharing Debugger")["href"]
+    assert debugger.startswith("https://developers.facebook.com/tools/debug/?q=https")
+    assert article.stem in debugger
+    assert section.find("a", string="LinkedIn Post Inspector")

@@ -9,10 +9,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
+from .changes import ArticleChange, changes_rows, to_schedule
 from .exporters import (
     SNIPPETS_CSV_HEADER,
     SharedArticle,
     csv_rows,
+    csv_text,
     hootsuite_csv,
     json_article,
     json_closing,
@@ -24,6 +26,7 @@ from .exporters import (
 
 JSON_NAME = "snippets.json"
 CSV_NAME = "snippets.csv"
+CHANGES_NAME = "changes.csv"
 
 
 @dataclass(frozen=True)
@@ -69,14 +72,8 @@ class ExportStream:
         self.json.write(json_closing(self.count == 0))
         self.close()
         files = {"plan.ics": plan_ics(self.site, plan.host, self.scheduled, plan.stamp, plan.names)}
-        for network in plan.networks:
-            files[f"sprout-{network}.csv"] = sprout_csv(self.scheduled, network)
-            parts = hootsuite_csv(self.scheduled, network, plan.hootsuite_rows)
-            for number, text in enumerate(parts, start=1):
-                files[f"hootsuite-{network}{'' if number == 1 else f'-{number}'}.csv"] = text
-        for name, text in files.items():
-            with self._open(name) as file:
-                file.write(text)
+        files |= scheduler_files(self.scheduled, plan)
+        write_files(self.folder, files)
         return [JSON_NAME, CSV_NAME, *files]
 
     def close(self) -> None:
@@ -94,3 +91,39 @@ class ExportStream:
         trace: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def scheduler_files(
+    articles: list[SharedArticle], plan: PlanFiles, suffix: str = ""
+) -> dict[str, str]:
+    """Each network's Sprout and Hootsuite files (SUFFIX after the network: "-changes")."""
+    files = {}
+    for network in plan.networks:
+        files[f"sprout-{network}{suffix}.csv"] = sprout_csv(articles, network)
+        parts = hootsuite_csv(articles, network, plan.hootsuite_rows)
+        for number, text in enumerate(parts, start=1):
+            files[f"hootsuite-{network}{suffix}{'' if number == 1 else f'-{number}'}.csv"] = text
+    return files
+
+
+def write_files(folder: Path, files: dict[str, str]) -> None:
+    """Write each named text into FOLDER (CSV rows already end in CRLF)."""
+    for name, text in files.items():
+        with open(folder / name, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+
+
+def write_changes(folder: Path, changes: list[ArticleChange], plan: PlanFiles) -> list[str]:
+    """changes.csv, and scheduler files of only the new and changed posts; every file's name.
+
+    A network with nothing new to schedule gets no changes file."""
+    scheduled = [
+        replace(article, snippets=[s for s in article.snippets if s.scheduled_at is not None])
+        for article in to_schedule(changes)
+    ]
+    kept = {network for article in scheduled for network in (s.network for s in article.snippets)}
+    files = {CHANGES_NAME: csv_text(changes_rows(changes))}
+    only = replace(plan, networks=tuple(n for n in plan.networks if n in kept))
+    files |= scheduler_files(scheduled, only, "-changes")
+    write_files(folder, files)
+    return list(files)

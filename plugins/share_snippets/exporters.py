@@ -49,7 +49,7 @@ def neutralised(row: Iterable[object]) -> list[str]:
     return [neutralise(cell) for cell in row]
 
 
-def _csv(rows: Iterable[Sequence[object]]) -> str:
+def csv_text(rows: Iterable[Sequence[object]]) -> str:
     """RFC 4180 CSV (CRLF, quotes doubled), every cell neutralised."""
     return "".join(_csv_chunks(rows))
 
@@ -156,7 +156,7 @@ def hootsuite_csv(articles: Sequence[SharedArticle], network: str, max_rows: int
         for _, snippet in _scheduled(articles)
         if snippet.network == network and snippet.scheduled_at
     ]
-    return [_csv(rows[start : start + max_rows]) for start in range(0, len(rows), max_rows)]
+    return [csv_text(rows[start : start + max_rows]) for start in range(0, len(rows), max_rows)]
 
 
 def sprout_csv(articles: Sequence[SharedArticle], network: str) -> str:
@@ -170,7 +170,7 @@ def sprout_csv(articles: Sequence[SharedArticle], network: str) -> str:
         when = snippet.scheduled_at
         if when and snippet.network == network:
             rows.append((when.strftime("%d/%m/%Y"), when.strftime("%H:%M"), snippet.text))
-    return _csv(rows)
+    return csv_text(rows)
 
 
 def event_summary(snippet: Snippet, names: dict[str, str]) -> str:

@@ -18,8 +18,17 @@ from hub.messages import shown_path
 from hub.signals import snippets_composed
 from hub.urls import absolute_url, site_origin
 
+from .changes import (
+    ArticleChange,
+    ArticleFacts,
+    article_record,
+    compare,
+    gone_article,
+    manifest_json,
+    read_manifest,
+)
 from .compose import CONVERSATION, ArticleData, Snippet, compose, hashtags, post_ids
-from .export_stream import ExportStream, PlanFiles
+from .export_stream import ExportStream, PlanFiles, write_changes
 from .exporters import SharedArticle, without_link
 from .memo import ComposeMemo
 from .networks import NETWORKS
@@ -31,6 +40,8 @@ from .settings import ShareSettings
 log = logging.getLogger(__name__)
 
 KIT_FOLDER = "share"
+# The record of this build's posts; `invoke publish` keeps it beside share-kit/ for the next.
+MANIFEST_NAME = "published.json"
 # The kit's own copies of the theme's files (name in the kit -> files in the theme's static
 # folder): relative addresses keep the kit styled and working when opened from disk.
 KIT_ASSETS = {
@@ -275,6 +286,7 @@ class ShareKitGenerator(Generator):
         reuse = KitReuse.from_settings(self.settings)
         memo = ComposeMemo.from_settings(self.settings)
         pages = KitPages(self, writer, reuse)
+        changes = KitChanges(self.last_published(), self.now.isoformat())
         key = self.export_key(reuse, memo)
         names = reuse.fetch_group(key, folder) if key else None
         # The oldest article's page goes first, always written afresh (KitPages.sample).
@@ -289,6 +301,7 @@ class ShareKitGenerator(Generator):
                 exports = stack.enter_context(ExportStream(folder, site))
             for queued in self.by_slug():
                 shared = sample if queued is oldest and sample else self.posts(memo, queued)
+                changes.add(shared, queued.article)
                 if exports is not None:
                     exports.add(shared)
                 if queued is not oldest:
@@ -299,7 +312,8 @@ class ShareKitGenerator(Generator):
                     reuse.keep_group(key, folder, names)
         log.debug("share kit: %d pages and files unchanged since the last build", reuse.fetched)
         memo.save()
-        self.write_index(writer, names or [])
+        changed = changes.finish(folder, self.plan_files())
+        self.write_index(writer, [*(names or []), *changed], changes)
         reuse.prune()
 
     def write_assets(self, folder: Path) -> None:
@@ -309,8 +323,25 @@ class ShareKitGenerator(Generator):
             body = b"\n".join((static / part).read_bytes() for part in parts)
             (folder / name).write_bytes(body)
 
-    def write_index(self, writer: Any, exports: list[str]) -> None:
-        """The kit's front page: every article, newest first, and the export files."""
+    def last_published(self) -> tuple[str, dict[str, Any]] | None:
+        """The record of the last publish, when one was named and exists."""
+        named = self.config.last_published
+        if not named or not Path(named).is_file():
+            return None
+        try:
+            return read_manifest(Path(named).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as problem:
+            log.warning(
+                "%s: cannot be read as the record of the last publish (%s); delete it and"
+                " publish again",
+                shown_path(named),
+                problem,
+            )
+            return None
+
+    def write_index(self, writer: Any, exports: list[str], changes: KitChanges) -> None:
+        """The kit's front page: what changed since the last publish, every article, newest
+        first, and the export files."""
         kits = [
             {"article": article, "url": f"{KIT_FOLDER}/{article.slug}/",
              "count": article.snippet_count}
@@ -322,7 +353,9 @@ class ShareKitGenerator(Generator):
             self.context,
             relative_urls=self.settings.get("RELATIVE_URLS", False),
             kits=kits,
+            kit_slugs={queued.article.slug for queued in self.queued},
             exports=sorted(exports),
+            changes=changes.shown(),
             kit_url=f"{KIT_FOLDER}/",
         )
 
@@ -362,3 +395,55 @@ class KitPages:
         target = Path(self.generator.output_path, kit["url"], "index.html")
         if not self.reuse.fetch(key, target):
             self.reuse.keep(key, self.write(kit))
+
+
+def article_facts(article: Any, shared: SharedArticle) -> ArticleFacts:
+    """What a link preview of ARTICLE shows (its picture from link_previews, when on)."""
+    image = getattr(article, "social_image", None)
+    return ArticleFacts(
+        title=article.title,
+        summary=getattr(article, "summary", "") or "",
+        card=getattr(image, "url", "") or "",
+        url=shared.url,
+    )
+
+
+class KitChanges:
+    """This build's record of posts, and what changed since the last publish's, if named."""
+
+    def __init__(self, previous: tuple[str, dict[str, Any]] | None, now: str) -> None:
+        self.since, self.previous = previous or ("", None)
+        self.now = now
+        self.records: dict[str, Any] = {}
+        self.changes: list[ArticleChange] = []
+
+    def add(self, shared: SharedArticle, article: Any) -> None:
+        """Record one article's posts and compare them with the last publish."""
+        facts = article_facts(article, shared)
+        self.records[shared.slug] = article_record(shared, facts)
+        if self.previous is not None:
+            change = compare(self.previous.get(shared.slug), shared, facts)
+            if change:
+                self.changes.append(change)
+
+    def finish(self, folder: Path, plan: PlanFiles) -> list[str]:
+        """Write the record, and the changes files when there was a last publish."""
+        (folder / MANIFEST_NAME).write_text(manifest_json(self.records, self.now), "utf-8")
+        if self.previous is None:
+            return []
+        for slug in sorted(set(self.previous) - set(self.records)):
+            self.changes.append(gone_article(slug, self.previous[slug]))
+        return write_changes(folder, self.changes, plan)
+
+    def shown(self) -> dict[str, Any] | None:
+        """What the kit's front page says about the changes; None without a last publish."""
+        if self.previous is None:
+            return None
+        words = ("new", "changed", "gone")
+        counts = [sum(len(getattr(change, word)) for change in self.changes) for word in words]
+        parts = ", ".join(f"{count} {word}" for count, word in zip(counts, words, strict=True))
+        return {
+            "since": self.since[:16].replace("T", " "),
+            "summary": f"{parts} posts" if any(counts) else "no post changed",
+            "articles": self.changes,
+        }

@@ -41,6 +41,9 @@ class ShareSettings:
     utm: bool = True
     utm_medium: str = "social"
     hootsuite_rows: int = 350
+    # The record of the last publish (`invoke publish` passes it): the kit then lists what
+    # changed since, with export files of only the new and changed posts.
+    last_published: str = ""
 
     def __post_init__(self) -> None:
         """Reject values the plugin cannot use, naming the setting and the fix."""

@@ -19,7 +19,7 @@ from hub.build import BuildReport, build, replace_folder
 from hub.messages import plural, shown_path
 from hub.progress import Progress
 from hub.urls import site_origin
-from share_snippets.publishing import strip_share_kit
+from share_snippets.publishing import keep_record, strip_share_kit
 
 from .check import Problem, SiteCheck, check_site
 from .headers import origin_of
@@ -38,6 +38,8 @@ PUBLISHED_ONLY = {"DRAFT_SAVE_AS": "", "DRAFT_URL": ""}
 SHARE_KIT = "share"
 # Where publish keeps the share kit built for SITEURL, beside output/ (never deployed).
 SHARE_KIT_KEPT = "share-kit"
+# Beside it, the record of the posts last published: the next publish lists what changed.
+SHARE_KIT_RECORD = "share-kit-published.json"
 
 
 def preview_overrides(host: str, port: int) -> dict[str, Any]:
@@ -122,9 +124,11 @@ def run_publish(
         say(f"error: {problem}")
         return 1
     output.parent.mkdir(parents=True, exist_ok=True)
+    record = output.parent / SHARE_KIT_RECORD
+    overrides = {**PUBLISHED_ONLY, "SHARE_LAST_PUBLISHED": str(record)}
     with tempfile.TemporaryDirectory(prefix=f".{output.name}.publish-", dir=output.parent) as tmp:
         site = Path(tmp) / "site"
-        report = run_build(settings_file, site, say, strict=True, overrides=PUBLISHED_ONLY)
+        report = run_build(settings_file, site, say, strict=True, overrides=overrides)
         checked = check_built(report, site, siteurl, say)
         if not report.ok or checked.problems:
             say("Nothing was published: fix the problems above and run invoke publish again.")
@@ -148,6 +152,7 @@ def run_publish(
         replace_folder(site, output)
         kept = output.parent / SHARE_KIT_KEPT
         if kit.is_dir():
+            keep_record(kit, record)
             replace_folder(kit, kept)
             say(f"Social posts linking to {siteurl} are in {shown_path(str(kept))}/ (not deployed)")
     say(f"Published {what} into {shown_path(str(output))}/")
