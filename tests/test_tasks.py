@@ -357,6 +357,9 @@ def test_publishing_twice_lists_exactly_the_edited_articles_changed_posts(projec
     assert record.is_file() and not (kit / "published.json").exists()
     assert not (kit / "changes.csv").exists()  # nothing to compare with the first time
     assert not (project / "output" / "share").exists()
+    # The kept kit carries its own style and script, linked by relative address.
+    assert (kit / "kit.css").is_file() and (kit / "kit.js").is_file()
+    assert 'href="kit.css"' in (kit / "index.html").read_text(encoding="utf-8")
     before = _kit_posts(kit)
     article = project / "content" / "articles" / "3-things-to-do-with-a-bag-of-dried-beans.md"
     text = article.read_text(encoding="utf-8")

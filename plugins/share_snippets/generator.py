@@ -184,6 +184,8 @@ def kit_identity(kit: dict[str, Any]) -> list[str]:
         article.url,
         repr(sorted(article.metadata.items())),
         getattr(article, "_content", "") or "",
+        # The previews show the link card's picture, which link_previews names.
+        repr(getattr(article, "social_image", None)),
         repr(networks),
     ]
 

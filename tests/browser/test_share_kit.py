@@ -183,3 +183,27 @@ def test_kit_page_is_compact_at_desktop_width(sample_site, serve_folder, new_pag
     print(f"kit page: {rows} posts, {height} px tall at 1280 px")
     assert rows >= 40
     assert height < rows * 110
+
+
+def test_kit_front_page_lists_the_changes_since_the_last_publish_accessibly(
+    build_site, serve_folder, new_page, tmp_path
+):
+    first = build_site("share-basic", **BASIC)
+    record = json.loads(first.path("share/published.json").read_text(encoding="utf-8"))
+    # As if the last publish had an older lemons intro on X and a title since changed.
+    lemons = record["articles"]["lemons"]
+    lemons["posts"]["x-intro"]["text"] = "0" * 16
+    lemons["preview"] = "0" * 16
+    last = tmp_path / "last.json"
+    last.write_text(json.dumps(record), encoding="utf-8")
+    site = build_site("share-basic", output=tmp_path / "again", **BASIC,
+                      SHARE_LAST_PUBLISHED=str(last))  # fmt: skip
+    assert site.report.ok, site.report.errors + site.report.warnings
+    served = serve_folder(site.output)
+    page = new_page()
+    page.goto(served.page_url("share/"), wait_until="load")
+    section = page.locator("section", has=page.locator("#kit-changes"))
+    assert "0 new, 1 changed, 0 gone posts" in section.inner_text()
+    assert section.get_by_role("link", name="Facebook Sharing Debugger").count() == 1
+    assert page.locator("h2").first.get_attribute("id") == "kit-changes"
+    assert axe_violations(page) == []
