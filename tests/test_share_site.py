@@ -208,3 +208,16 @@ def test_hostile_titles_give_well_formed_kit_pages_and_neutralised_csv(build_sit
     assert quotes["text"].startswith('3 "quoted" things & alert(1) for beans: ')
     long = [row for row in rows if row["article"] == "long" and row["network"] == "x"]
     assert all(row["text"].endswith(row["link"]) or "#" in row["text"] for row in long)
+
+
+def test_an_unreadable_record_of_the_last_publish_is_one_line_naming_it(build_site, tmp_path):
+    record = tmp_path / "share-kit-published.json"
+    record.write_text("{not json", encoding="utf-8")
+    site = build_site("share-basic", strict=False, **BASIC, SHARE_LAST_PUBLISHED=str(record))
+    [warning] = site.report.warnings
+    assert warning.endswith(
+        "share-kit-published.json: cannot be read as the record of the last publish"
+        " (it is not JSON); delete it and publish again"
+    )
+    assert "Traceback" not in warning and "Errno" not in warning
+    assert not site.path("share/changes.csv").exists()

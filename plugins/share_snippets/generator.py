@@ -52,7 +52,10 @@ KIT_ASSETS = {
 KIT_LINE = 38
 # How many words of a post the compact list shows before "…".
 OPENING_WORDS = 12
-EXPORTS_CODE = Path(__file__).with_name("exporters.py")
+# The code that shapes the export files: a change to it makes every kept export stale.
+EXPORTS_CODE = tuple(
+    Path(__file__).with_name(name) for name in ("exporters.py", "export_stream.py")
+)
 
 
 def article_data(article: Any, settings: dict[str, Any]) -> ArticleData:
@@ -247,7 +250,7 @@ class ShareKitGenerator(Generator):
                     self.config.networks, self.config.hootsuite_rows)  # fmt: skip
         utm = self.config.utm_scheme()
         return digest(
-            [EXPORTS_CODE.read_bytes(), version("icalendar"), repr(settings),
+            [*(code.read_bytes() for code in EXPORTS_CODE), version("icalendar"), repr(settings),
              repr(sorted(self.planned.items()))]
             + [memo.key(queued.data, self.networks, self.templates, utm)
                for queued in self.by_slug()]
