@@ -81,9 +81,17 @@ def test_sample_share_kit_has_every_export_and_a_page_per_article(sample_site):
     for name in ("index.html", "snippets.json", "snippets.csv", "plan.ics", "kit.css", "kit.js"):
         assert (share / name).is_file(), name
     assert not (share / "sprout.csv").exists()
+    posts = {(s["network"], s["text"]): s for a in exported(sample_site.output)["articles"]
+             for s in a["snippets"]}  # fmt: skip
     for network in LIMITS:
         assert (share / f"hootsuite-{network}.csv").is_file()
-        assert (share / f"sprout-{network}.csv").is_file()
+        # Each Sprout file: that network's posts only, each within its limit.
+        body = (share / f"sprout-{network}.csv").read_text(encoding="utf-8")
+        rows = list(csv.reader(io.StringIO(body, newline="")))[1:]
+        assert rows
+        for *_, message in rows:
+            post = posts[network, message]
+            assert post["length"] <= post["limit"] == LIMITS[network]
     for article in exported(sample_site.output)["articles"]:
         assert (share / article["slug"] / "index.html").is_file()
 
