@@ -43,6 +43,7 @@ PLUGINS = [
     "share_snippets",
     "link_previews",
     "nurture",
+    "results",
     "site_files",
 ]
 
