@@ -162,11 +162,11 @@ def results(c, file=None):
     """Build, then show what's working from the exports in results/ (or --file FILE ...)."""
     from results.cli import results as show_results
 
-    found = show_results(
+    ok, _ = show_results(
         CONFIG["settings_base"], CONFIG["output"], file or (), overrides=commands.PUBLISHED_ONLY,
         echo=say,
     )  # fmt: skip
-    done(0 if found is not None else 1)
+    done(0 if ok else 1)
 
 
 @task

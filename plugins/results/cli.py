@@ -26,8 +26,10 @@ def results(
     *,
     overrides: dict[str, Any] | None = None,
     echo: Callable[[str], None] = print,
-) -> dict[str, Any] | None:
-    """Build into OUTPUT (which writes share/results.html and .json) and echo the table."""
+) -> tuple[bool, dict[str, Any] | None]:
+    """Build into OUTPUT (which writes share/results.html and .json) and echo the table.
+
+    Returns whether the build worked, and the summary (None when no results came back)."""
     seen: list[Any] = []
 
     def remember(generators: list[Any]) -> None:
@@ -43,4 +45,4 @@ def results(
     found = next((g.context[SUMMARY_KEY] for g in seen if SUMMARY_KEY in g.context), None)
     echo(summary_text(found) if found is not None else NOTHING)
     echo(report.summary())
-    return found if report.ok else None
+    return report.ok, found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -43,10 +44,19 @@ AGAIN = "-again"
 def read_results(generator: Any) -> None:
     """Read every results file once per build, before anything plans; one line per bad file."""
     options = ResultsSettings.from_pelican(generator.settings)
-    readings = read_all(options.paths(generator.settings["PATH"]), lambda p: shown_path(str(p)))
+    project = Path(generator.settings["PATH"]).resolve().parent
+    readings = read_all(options.paths(generator.settings["PATH"]), partial(shown, project))
     for problem in readings.problems:
         log.warning("%s", problem)
     generator.context[READINGS_KEY] = readings
+
+
+def shown(project: Path, path: Path) -> str:
+    """PATH as the writer knows it: from the project's folder (results/visits.csv)."""
+    try:
+        return path.resolve().relative_to(project).as_posix()
+    except ValueError:
+        return shown_path(str(path))
 
 
 def site_articles(context: dict[str, Any], settings: dict[str, Any]) -> list[SiteArticle]:
