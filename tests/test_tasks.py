@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -335,3 +336,30 @@ def test_new_without_a_title_says_how_to_give_one(project, title):
     assert made.stderr.strip().splitlines() == [
         'error: give the article a title, e.g. invoke new "3 things to do with lentils"'
     ]
+
+
+def test_results_reads_the_results_folder_and_prints_the_table(project):
+    fixtures = ROOT / "tests" / "fixtures" / "results"
+    shutil.copytree(fixtures, project / "results")
+    (project / "results" / "notes.txt").unlink()
+    shown = invoke(project, "results")
+    assert shown.returncode == 0, shown.stderr
+    assert re.search(
+        r"^3-things-to-do-with-a-bag-of-dried-beans +53 +53 +0 +3 +1 +0$", shown.stderr, re.M
+    )
+    assert re.search(
+        r"^3-things-to-do-with-a-bag-of-dried-beans x-thing-2 +41$", shown.stderr, re.M
+    )
+    assert (project / "output" / "share" / "results.html").is_file()
+    one = invoke(project, "results", "--file", "results/visits.csv")
+    assert one.returncode == 0, one.stderr
+    assert re.search(
+        r"^3-things-to-do-with-a-bag-of-dried-beans +53 +53 +0 +0 +0 +0$", one.stderr, re.M
+    )
+
+
+def test_results_without_any_export_says_where_to_put_them(project):
+    shown = invoke(project, "results")
+    assert shown.returncode == 0, shown.stderr
+    assert "No results yet: put your exports in results/" in shown.stderr
+    assert not (project / "output" / "share" / "results.html").exists()
