@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from isso import config as isso_config
 from isso.db import SQLite3
+
 from results.cli import results as show_results
 from results.readers import UnreadableFile, read_csv_text, read_file
-
 from share_snippets.schedule import Queue, Reshare, best_posts, quiet_networks, reshare
 
 ROOT = Path(__file__).resolve().parent.parent

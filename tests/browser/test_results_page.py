@@ -32,3 +32,19 @@ def test_results_page_has_no_axe_violations(counted, serve_folder, new_page, wid
     assert axe_violations(page) == []
     assert page.recorder.external() == []
     assert page.recorder.console_errors == []
+
+
+def test_was_this_helpful_thanks_the_reader_without_a_server(tmp_path, serve_folder, new_page):
+    output = tmp_path / "output"
+    overrides = {"ANALYTICS_SERVICE": "umami", "ANALYTICS_SITE": "94db1cb1-74f4-4a40"}
+    assert build(ROOT / "pelicanconf.py", output, strict=True, overrides=overrides).ok
+    site = serve_folder(output)
+    page = new_page(width=390)
+    page.goto(site.page_url("3-things-to-do-with-a-bag-of-dried-beans/"), wait_until="load")
+    thanks = page.locator(".helpful-answer p").first
+    assert not thanks.is_visible()
+    page.get_by_text("Yes", exact=True).click()
+    assert thanks.is_visible()
+    assert axe_violations(page) == []
+    # The only request beyond the site is the service the writer switched on.
+    assert {url.split("/")[2] for url in page.recorder.external()} <= {"cloud.umami.is"}
