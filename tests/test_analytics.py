@@ -104,3 +104,12 @@ def test_the_policy_allows_exactly_the_service_switched_on():
     assert content_security_policy() == content_security_policy(
         (), (), AnalyticsSettings().origins()
     )
+
+
+def test_helpful_can_be_left_out_everywhere(tmp_path, build_site):
+    site = build_site(sample(tmp_path), ANALYTICS_HELPFUL=False, **UMAMI)
+    assert site.html(f"{ARTICLE}/").find(id="helpful-heading") is None
+    assert site.html(f"{ARTICLE}/").find("script", src="https://cloud.umami.is/script.js")
+    assert (
+        "answer" not in site.html("privacy/").find(id="analytics-privacy").find_next("p").get_text()
+    )

@@ -105,6 +105,7 @@ def posts_of(site) -> dict[tuple[str, str], dict]:
         ("signups-newsletter.csv", "sign-ups CSV", 4),
         ("signups-audience.csv", "sign-ups CSV", 1),
         ("questions.csv", "questions CSV", 2),
+        ("helpful-events.csv", "events CSV", 3),
     ],
 )
 def test_each_export_is_known_by_its_header_not_its_name(tmp_path, fixture, kind, count):
@@ -112,7 +113,7 @@ def test_each_export_is_known_by_its_header_not_its_name(tmp_path, fixture, kind
     shutil.copy(FIXTURES / fixture, renamed)
     reading = read_file(renamed)
     assert reading.name == kind
-    found = reading.visits or reading.signups or reading.questions
+    found = reading.visits or reading.signups or reading.questions or reading.helpful
     assert len(found) == count
 
 
@@ -216,11 +217,27 @@ def test_a_file_it_cannot_read_is_one_line_naming_it(built):
     assert summary["problems"] == [
         "results/notes.txt: its header row is 'Notes from the market stall'; expected a visits"
         " CSV (page,visitors[,date]), a Plausible pages export, a GoatCounter CSV export, a"
-        " sign-ups CSV with a source column, a questions CSV with a page or article column, or"
-        " an Isso comments database"
+        " sign-ups CSV with a source column, a questions CSV with a page or article column, an"
+        " events CSV (event,article,answer[,count]) or an Isso comments database"
     ]
     assert built.report.warnings == summary["problems"]
-    assert len(summary["files"]) == 7
+    assert len(summary["files"]) == 8
+
+
+def test_helpful_answers_are_counted_per_article(built):
+    rows = {
+        row["article"]: (row["helpful_yes"], row["helpful_no"])
+        for row in summary_of(built)["articles"]
+    }
+    assert rows[BEANS] == (6, 1) and rows[LEMON] == (2, 0)
+    assert sum(yes + no for yes, no in rows.values()) == 9  # the page view row is not an answer
+    table = built.html("share/results.html").find("h2", id="results-helpful").find_next("table")
+    assert [
+        [cell.get_text() for cell in tr.find_all(["th", "td"])] for tr in table.tbody.find_all("tr")
+    ] == [
+        ["3 things to do with a squeezed lemon", "2", "0"],
+        ["3 things to do with a bag of dried beans", "6", "1"],
+    ]
 
 
 def test_suggestions_come_from_the_numbers(built):

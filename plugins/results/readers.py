@@ -24,8 +24,10 @@ QUESTION_COLUMNS = ("page", "article")
 EXPECTED = (
     "a visits CSV (page,visitors[,date]), a Plausible pages export, a GoatCounter CSV export,"
     " a sign-ups CSV with a source column, a questions CSV with a page or article column,"
-    " or an Isso comments database"
+    " an events CSV (event,article,answer[,count]) or an Isso comments database"
 )
+# The event the hub's "Was this helpful?" answers send (plugins/analytics/tags.py).
+HELPFUL_EVENT = "Helpful"
 # Isso's comment modes: 1 is a published comment (2 waits for moderation, 4 was deleted).
 ISSO_PUBLISHED = 1
 
@@ -69,6 +71,15 @@ class Comment:
 
 
 @dataclass(frozen=True)
+class Helpful:
+    """COUNT answers (yes or no) to "Was this helpful?" under the article SLUG."""
+
+    article: str
+    answer: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
 class Reading:
     """What one file held: its kind and its records."""
 
@@ -77,6 +88,7 @@ class Reading:
     signups: tuple[Signup, ...] = ()
     questions: tuple[Question, ...] = ()
     comments: tuple[Comment, ...] = ()
+    helpful: tuple[Helpful, ...] = ()
 
 
 @dataclass
@@ -87,7 +99,7 @@ class Readings:
     problems: list[str] = field(default_factory=list)
 
     def all(self, kind: str) -> list:
-        """Every record of KIND ("visits", "signups", "questions", "comments")."""
+        """Every record of KIND ("visits", "signups", "questions", "comments", "helpful")."""
         return [record for _, reading in self.files for record in getattr(reading, kind)]
 
 
@@ -211,6 +223,22 @@ def _questions(header: list[str], rows: list[dict[str, str]]) -> Reading:
     )
 
 
+def _helpful(header: list[str], rows: list[dict[str, str]]) -> Reading:
+    counted = "count" in header
+    return Reading(
+        "events CSV",
+        helpful=tuple(
+            Helpful(
+                row.get("article", "").strip(),
+                row.get("answer", "").strip().lower(),
+                whole_number(row.get("count", ""), "count", n) if counted else 1,
+            )
+            for n, row in enumerate(rows, start=2)
+            if row.get("event", "").strip() == HELPFUL_EVENT
+        ),
+    )
+
+
 def _is_goatcounter(header: list[str]) -> bool:
     return header[:1] == [GOATCOUNTER_PATH] and {"Bot", "Event", "Date"} <= set(header)
 
@@ -220,6 +248,7 @@ CSV_FORMATS: tuple[tuple[Callable[[list[str]], bool], Callable[..., Reading]], .
     (_is_goatcounter, _goatcounter),
     (lambda h: {"date", "hostname", "page", "visitors"} <= set(h), _plausible_pages),
     (lambda h: {"page", "visitors"} <= set(h), _generic_visits),
+    (lambda h: {"event", "article", "answer"} <= set(h), _helpful),
     (lambda h: _column(h, SOURCE_COLUMNS) is not None, _signups),
     (lambda h: _column(h, QUESTION_COLUMNS) is not None, _questions),
 )

@@ -13,7 +13,10 @@ from hub.returns import PostReturns
 from .readers import Readings
 
 SHARE_BUTTON = "share-button"
-COUNTS = ("visits", "from_posts", "from_buttons", "signups", "questions", "comments")
+COUNTS = (
+    "visits", "from_posts", "from_buttons", "signups", "questions", "comments",
+    "helpful_yes", "helpful_no",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class Row:
     signups: int = 0
     questions: int = 0
     comments: int = 0
+    helpful_yes: int = 0  # answers to "Was this helpful?"
+    helpful_no: int = 0
 
     @property
     def next_steps(self) -> int:
@@ -175,6 +180,10 @@ def tally(articles: Sequence[SiteArticle], readings: Readings) -> Results:
         _count(results, match.address(question.page) or match.title(question.title), "questions")
     for comment in readings.all("comments"):
         _count(results, match.address(comment.uri), "comments")
+    for answer in readings.all("helpful"):
+        slug = answer.article if answer.article in results.articles else None
+        if answer.answer in ("yes", "no"):
+            _count(results, slug, f"helpful_{answer.answer}", answer.count)
     for article in articles:
         for post_id, network, kind in article.posts:
             visits = post_visits[(article.slug, post_id)]
@@ -188,12 +197,12 @@ def tally(articles: Sequence[SiteArticle], readings: Readings) -> Results:
     return results
 
 
-def _count(results: Results, slug: str | None, what: str) -> None:
+def _count(results: Results, slug: str | None, what: str, count: int = 1) -> None:
     if slug is None:
-        results.unmatched += 1
+        results.unmatched += count
         return
     row = results.articles[slug]
-    setattr(row, what, getattr(row, what) + 1)
+    setattr(row, what, getattr(row, what) + count)
 
 
 def quiet_networks(results: Results) -> list[str]:
