@@ -43,6 +43,8 @@ PLUGINS = [
     "share_snippets",
     "link_previews",
     "nurture",
+    "results",
+    "analytics",
     "site_files",
 ]
 
@@ -95,3 +97,7 @@ CONVERSATION_PROVIDER = "none"
 SHARE_SLOTS = ("tue 09:30", "thu 12:30", "sat 10:00")
 # The share kit is for the team: `invoke publish` leaves output/share/ out unless this is True.
 SHARE_KIT_PUBLISH = False
+
+# Counting visits (off): "plausible", "goatcounter" or "umami", cookie-free; see README,
+# "See what's working". ANALYTICS_SITE names your site there.
+ANALYTICS_SERVICE = "none"

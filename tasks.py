@@ -155,6 +155,20 @@ def snippets(c, slug=""):
     done(0 if print_snippets(CONFIG["output"], slug or None, say) else 1)
 
 
+# invoke gives a task a fixed number of required positional arguments, so files other than
+# those in results/ are named with --file, once for each.
+@task(iterable=["file"], help={"file": "an export to read instead of results/ (repeatable)"})
+def results(c, file=None):
+    """Build, then show what's working from the exports in results/ (or --file FILE ...)."""
+    from results.cli import results as show_results
+
+    ok, _ = show_results(
+        CONFIG["settings_base"], CONFIG["output"], file or (), overrides=commands.PUBLISHED_ONLY,
+        echo=say,
+    )  # fmt: skip
+    done(0 if ok else 1)
+
+
 @task
 def comments(c, config="isso.cfg"):
     """Run a local Isso comment server for previews (settings in isso.cfg)."""

@@ -7,6 +7,7 @@ import datetime
 import io
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -404,3 +405,30 @@ def test_publishing_twice_lists_exactly_the_edited_articles_changed_posts(projec
     assert debugger.startswith("https://developers.facebook.com/tools/debug/?q=https")
     assert article.stem in debugger
     assert section.find("a", string="LinkedIn Post Inspector")
+
+
+def test_results_reads_the_results_folder_and_prints_the_table(project):
+    fixtures = ROOT / "tests" / "fixtures" / "results"
+    shutil.copytree(fixtures, project / "results")
+    (project / "results" / "notes.txt").unlink()
+    shown = invoke(project, "results")
+    assert shown.returncode == 0, shown.stderr
+    assert re.search(
+        r"^3-things-to-do-with-a-bag-of-dried-beans +53 +53 +0 +3 +1 +0$", shown.stderr, re.M
+    )
+    assert re.search(
+        r"^3-things-to-do-with-a-bag-of-dried-beans x-thing-2 +41$", shown.stderr, re.M
+    )
+    assert (project / "output" / "share" / "results.html").is_file()
+    one = invoke(project, "results", "--file", "results/visits.csv")
+    assert one.returncode == 0, one.stderr
+    assert re.search(
+        r"^3-things-to-do-with-a-bag-of-dried-beans +53 +53 +0 +0 +0 +0$", one.stderr, re.M
+    )
+
+
+def test_results_without_any_export_says_where_to_put_them(project):
+    shown = invoke(project, "results")
+    assert shown.returncode == 0, shown.stderr
+    assert "No results yet: put your exports in results/" in shown.stderr
+    assert not (project / "output" / "share" / "results.html").exists()

@@ -9,3 +9,9 @@ from blinker import signal
 # are not kept after their article's kit page and exports are written: a plugin that checks
 # posts listens here.
 snippets_composed = signal("hub.snippets_composed")
+
+# Sent by share_snippets once per build as it plans, sender the share kit's generator (its
+# `context` holds the articles). A receiver returns a `hub.returns.PostReturns` (or None): with
+# one, the plan re-shares the posts that brought the most visits and thins networks that
+# brought none. The results plugin answers it from the files in results/.
+post_returns = signal("hub.post_returns")

@@ -220,8 +220,12 @@ def compose(
     networks: Sequence[Network],
     templates: Mapping[str, Sequence[str]],
     utm: UtmScheme,
+    shift: int = 0,
 ) -> list[Snippet]:
-    """Every snippet of ARTICLE for every network, each within that network's limits."""
+    """Every snippet of ARTICLE for every network, each within that network's limits.
+
+    SHIFT moves every post on to a later wording: a post shared again reads afresh.
+    """
     tags, _ = hashtags(article.hashtags)
     article_drafts = drafts(article)
     snippets = []
@@ -229,7 +233,7 @@ def compose(
         for draft in article_drafts:
             # Rotate wordings by network and by thing, so neighbouring posts read differently.
             choices = templates[draft.template]
-            prose = render(choices[(position + draft.index) % len(choices)], draft.fields)
+            prose = render(choices[(position + draft.index + shift) % len(choices)], draft.fields)
             link = utm_link(
                 article.links[draft.fragment],
                 utm,

@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from hub.messages import shown_path
-from hub.signals import snippets_composed
+from hub.returns import PostReturns
+from hub.signals import post_returns, snippets_composed
 from hub.urls import absolute_url, site_origin
 
 from .changes import (
@@ -34,7 +35,7 @@ from .memo import ComposeMemo
 from .networks import NETWORKS
 from .preview import Preview, preview
 from .reuse import KitReuse, digest, folder_digest
-from .schedule import Queue, plan
+from .schedule import AGAIN, Queue, best_posts, plan, plan_horizon, quiet_networks, reshare
 from .settings import ShareSettings
 
 log = logging.getLogger(__name__)
@@ -223,9 +224,27 @@ class ShareKitGenerator(Generator):
             queues.append(Queue(article.slug, date, ids))
             self.queued.append(Queued(article, data))
         self.now = config.start(zone)
+        returns = self.returns()
+        quiet = quiet_networks(config.networks, dict(returns.networks))
+        slots = config.weekly_slots()
         self.planned = plan(
-            queues, config.networks, config.weekly_slots(), self.now, zone, config.plan_weeks
+            queues, config.networks, slots, self.now, zone, config.plan_weeks, quiet
         )
+        # With results: the posts that worked best go out again, reworded, in free slots.
+        best = best_posts(queues, dict(returns.posts), quiet, config.reshare_top)
+        horizon = plan_horizon(self.now, config.plan_weeks)
+        again = reshare(
+            self.planned, best, config.networks, slots, zone, horizon, config.reshare_rules()
+        )
+        self.again: dict[str, list[tuple[str, Any]]] = {}
+        for (slug, post_id), when in sorted(again.items()):
+            self.again.setdefault(slug, []).append((post_id, when))
+        self.planned.update(again)
+
+    def returns(self) -> PostReturns:
+        """What the results brought back say about the posts (nothing without results)."""
+        answers = [found for _, found in post_returns.send(self) if found]
+        return answers[0] if answers else PostReturns()
 
     def posts(self, memo: ComposeMemo, queued: Queued) -> SharedArticle:
         """One article's posts, composed (or remembered) and scheduled; checked and announced."""
@@ -237,6 +256,14 @@ class ShareKitGenerator(Generator):
             replace(snippet, scheduled_at=self.planned.get((article.slug, snippet.id)))
             for snippet in composed
         ]
+        if again := self.again.get(article.slug):
+            # The next wording along: a post shared again never repeats its first text.
+            fresh = {s.id: s for s in compose(data, self.networks, self.templates,
+                                              self.config.utm_scheme(), shift=1)}  # fmt: skip
+            snippets += [
+                replace(fresh[post_id.removesuffix(AGAIN)], id=post_id, scheduled_at=when)
+                for post_id, when in again
+            ]
         check_article(article, snippets)
         snippets_composed.send(self, article=article, snippets=snippets)
         return SharedArticle(article.slug, article.title, data.links[""], snippets)

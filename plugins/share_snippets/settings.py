@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,7 +14,7 @@ from hub.utm import UtmScheme
 
 from .compose import DEFAULT_TEMPLATES, TEMPLATE_FIELDS
 from .networks import NETWORKS, Network
-from .schedule import Slot, parse_slot
+from .schedule import Reshare, Slot, parse_slot
 
 PREFIX = "SHARE"
 
@@ -44,6 +44,10 @@ class ShareSettings:
     # The record of the last publish (`invoke publish` passes it): the kit then lists what
     # changed since, with export files of only the new and changed posts.
     last_published: str = ""
+    # With results in results/: re-share the best posts this long after their first slot...
+    reshare_after_weeks: int = 8
+    # ...the top share (0-1) of the posts that brought visits; 0 re-shares none.
+    reshare_top: float = 0.2
 
     def __post_init__(self) -> None:
         """Reject values the plugin cannot use, naming the setting and the fix."""
@@ -70,6 +74,11 @@ class ShareSettings:
                 ) from None
         if not isinstance(self.plan_weeks, int) or not 1 <= self.plan_weeks <= 520:
             raise ValueError("SHARE_PLAN_WEEKS must be a whole number of weeks from 1 to 520")
+        after = self.reshare_after_weeks
+        if not isinstance(after, int) or not 1 <= after <= 52:
+            raise ValueError("SHARE_RESHARE_AFTER_WEEKS must be a whole number of weeks, 1 to 52")
+        if not isinstance(self.reshare_top, (int, float)) or not 0 <= self.reshare_top <= 1:
+            raise ValueError("SHARE_RESHARE_TOP must be a share from 0 to 1, like 0.2 for a fifth")
         if not 1 <= self.hootsuite_rows <= 350:
             raise ValueError("SHARE_HOOTSUITE_ROWS must be between 1 and 350 (Hootsuite's limit)")
 
@@ -89,6 +98,10 @@ class ShareSettings:
             for kind, wordings in self.templates.items()
         }
         return {**DEFAULT_TEMPLATES, **given}
+
+    def reshare_rules(self) -> Reshare:
+        """How the plan re-shares what worked."""
+        return Reshare(timedelta(weeks=self.reshare_after_weeks), float(self.reshare_top))
 
     def weekly_slots(self) -> tuple[Slot, ...]:
         """The posting slots, parsed."""

@@ -25,6 +25,7 @@ from .check import Problem, SiteCheck, check_site
 from .headers import origin_of
 from .new import ArticleExists, new_article
 from .publish import (
+    analytics_origins,
     conversation_origins,
     deploy_command,
     folder_size,
@@ -120,6 +121,7 @@ def run_publish(
     try:
         options = publish_settings(settings, environ)
         forms, comments = conversation_origins(settings)
+        counting = analytics_origins(settings)
     except ValueError as problem:
         say(f"error: {problem}")
         return 1
@@ -140,7 +142,7 @@ def run_publish(
         if (site / SHARE_KIT).is_dir():
             shutil.copytree(site / SHARE_KIT, kit)
         strip_share_kit(site, settings)
-        write_headers(site, external_forms, comments)
+        write_headers(site, external_forms, comments, counting)
         command = deploy_command(options, output)
         files, size = folder_size(site)
         what = f"{plural(files, 'file')} ({size / 1024:.0f} KB) for {siteurl}"

@@ -28,19 +28,24 @@ def _sources(origins: Iterable[str]) -> list[str]:
 
 
 def content_security_policy(
-    form_actions: Iterable[str] = (), comment_origins: Iterable[str] = ()
+    form_actions: Iterable[str] = (),
+    comment_origins: Iterable[str] = (),
+    analytics_origins: Iterable[str] = (),
 ) -> str:
-    """The policy for a site that loads only its own files, plus forms and a comment provider."""
+    """The policy for a site that loads only its own files, plus forms, a comment provider and
+    the analytics service the writer switched on."""
     comments = _sources(comment_origins)
+    counting = _sources(analytics_origins)
     directives = {
         "default-src": ["'self'"],
-        "script-src": ["'self'", *comments],
+        "script-src": ["'self'", *_sources([*comment_origins, *analytics_origins])],
         # Comment widgets (Isso, Disqus) inject <style> elements once the reader asks for them;
         # without comments the site itself needs no inline style at all.
         "style-src": ["'self'", *comments, "'unsafe-inline'"] if comments else ["'self'"],
-        "img-src": ["'self'"],
+        # GoatCounter's script may count with an image; every service posts its counts.
+        "img-src": ["'self'", *counting],
         "font-src": ["'self'"],
-        "connect-src": ["'self'", *comments],
+        "connect-src": ["'self'", *_sources([*comment_origins, *analytics_origins])],
         # Frames only ever come from the comment provider, after the reader's click.
         "frame-src": comments or ["'none'"],
         "form-action": ["'self'", *_sources(form_actions)],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,12 +60,23 @@ def deploy_command(options: PublishSettings, folder: Path) -> list[str] | None:
     return None
 
 
-def write_headers(folder: Path, form_actions: list[str], comment_origins: list[str]) -> Path:
-    """Write `_headers` with a policy allowing exactly the site's forms and comment provider."""
+def write_headers(
+    folder: Path, form_actions: list[str], comment_origins: list[str],
+    analytics_origins: Sequence[str] = (),
+) -> Path:  # fmt: skip
+    """Write `_headers` with a policy allowing exactly the site's forms, comment provider and
+    analytics service."""
     target = folder / HEADERS_FILE
-    policy = content_security_policy(form_actions, comment_origins)
+    policy = content_security_policy(form_actions, comment_origins, analytics_origins)
     target.write_text(headers_file(policy), encoding="utf-8")
     return target
+
+
+def analytics_origins(settings: Mapping[str, Any]) -> list[str]:
+    """Where the analytics service the writer switched on loads and sends from (none while off)."""
+    from analytics.settings import AnalyticsSettings
+
+    return AnalyticsSettings.from_pelican(dict(settings)).origins()
 
 
 def conversation_origins(settings: Mapping[str, Any]) -> tuple[list[str], list[str]]:

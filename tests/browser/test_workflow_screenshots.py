@@ -6,20 +6,22 @@ from pathlib import Path
 
 from PIL import Image
 
-from workflow.screenshots import SHOTS, VIEWPORT, take_screenshots
+from workflow.screenshots import RESULTS_HEIGHT, RESULTS_SHOTS, SHOTS, VIEWPORT, take_screenshots
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_screenshots_are_small_pngs_of_the_article_and_the_share_kit(tmp_path, browser):
+def test_screenshots_are_small_pngs_of_the_article_the_share_kit_and_the_results(tmp_path, browser):
     said: list[str] = []
     assert take_screenshots(ROOT / "pelicanconf.py", tmp_path / "docs", said.append, browser) == 0
-    for name in SHOTS:
+    sizes = {name: (VIEWPORT["width"], VIEWPORT["height"]) for name in SHOTS}
+    sizes |= {name: (width, RESULTS_HEIGHT) for name, width in RESULTS_SHOTS.items()}
+    for name, size in sizes.items():
         shot = tmp_path / "docs" / name
         with Image.open(shot) as image:
             assert image.format == "PNG"
-            assert image.size == (VIEWPORT["width"], VIEWPORT["height"])
+            assert image.size == size
             # A blank or broken page would be one flat colour.
             assert len(image.getcolors(256) or ()) > 8
         assert shot.stat().st_size < 120_000
-    assert [line.split(":")[0] for line in said] == [f"docs/{name}" for name in SHOTS]
+    assert [line.split(":")[0] for line in said] == [f"docs/{name}" for name in sizes]
