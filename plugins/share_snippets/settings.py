@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from hub.settings import settings_from
 from hub.utm import UtmScheme
 
-from .compose import DEFAULT_TEMPLATES, TEMPLATE_FIELDS
+from .compose import DEFAULT_LINK_ROOM, DEFAULT_TEMPLATES, TEMPLATE_FIELDS
 from .networks import NETWORKS, Network
 from .schedule import Slot, parse_slot
 
@@ -41,6 +41,13 @@ class ShareSettings:
     utm: bool = True
     utm_medium: str = "social"
     hootsuite_rows: int = 350
+    # An intro says "New" only when it goes out within this many days of the article's date.
+    new_days: int = 30
+    # Links in posts weigh as if the site's address took at least this many characters, so a
+    # preview's posts are the published ones.
+    link_room: int = DEFAULT_LINK_ROOM
+    # Posts link through a short page on the site itself (SITEURL/s/<code>/).
+    short_links: bool = True
 
     def __post_init__(self) -> None:
         """Reject values the plugin cannot use, naming the setting and the fix."""
@@ -67,6 +74,15 @@ class ShareSettings:
                 ) from None
         if not isinstance(self.plan_weeks, int) or not 1 <= self.plan_weeks <= 520:
             raise ValueError("SHARE_PLAN_WEEKS must be a whole number of weeks from 1 to 520")
+        if not isinstance(self.new_days, int) or not 0 <= self.new_days <= 3650:
+            raise ValueError("SHARE_NEW_DAYS must be a whole number of days from 0 to 3650")
+        if not isinstance(self.link_room, int) or not 0 <= self.link_room <= 200:
+            raise ValueError(
+                "SHARE_LINK_ROOM must be a whole number of characters from 0 to 200"
+                " (about the length of your published address, https:// included)"
+            )
+        if not isinstance(self.short_links, bool):
+            raise ValueError("SHARE_SHORT_LINKS must be True or False")
         if not 1 <= self.hootsuite_rows <= 350:
             raise ValueError("SHARE_HOOTSUITE_ROWS must be between 1 and 350 (Hootsuite's limit)")
 

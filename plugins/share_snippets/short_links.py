@@ -1,0 +1,92 @@
+"""Short links on the site's own domain: a stable code per post and the page it forwards from."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from .compose import ArticleData, Snippet, drafts, tidy
+
+SHORT_FOLDER = "s"
+CODE_LENGTH = 8
+_ALPHABET_FIX = str.maketrans("", "", "=")
+
+
+def _code(key: str) -> str:
+    """Eight letters and digits drawn from KEY's hash (lowercase base32)."""
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii").translate(_ALPHABET_FIX).lower()[:CODE_LENGTH]
+
+
+def short_codes(posts: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """A code for each (article slug, post id): the same every build, never two alike.
+
+    A code comes from the post's own names, so it stays put while other articles come and go;
+    in the rare clash, the post whose names sort later draws again with a counter.
+    """
+    codes: dict[tuple[str, str], str] = {}
+    taken: set[str] = set()
+    for slug, post in sorted(set(posts)):
+        key, attempt = f"{slug}\n{post}", 0
+        code = _code(key)
+        while code in taken:
+            attempt += 1
+            code = _code(f"{key}\n{attempt}")
+        taken.add(code)
+        codes[slug, post] = code
+    return codes
+
+
+class Preview(NamedTuple):
+    """What one post's short page shows a network's link preview, and where it points."""
+
+    title: str
+    description: str
+    canonical: str
+
+
+def previews(article: ArticleData) -> dict[str, Preview]:
+    """Each post kind's preview: a thing previews as that thing, the rest as the article."""
+    found = {}
+    for draft in drafts(article):
+        fields = draft.fields
+        canonical = article.links[draft.fragment]
+        if draft.kind.startswith("thing-"):
+            title, description = (
+                str(fields["title"]),
+                str(fields["teaser"]) or tidy(article.summary),
+            )
+        elif draft.kind == "intro":
+            title, description = tidy(article.title), tidy(article.summary)
+        else:
+            title, description = str(fields["question"]), tidy(article.title)
+        found[draft.kind] = Preview(title, description, canonical)
+    return found
+
+
+class ShortLinkPages:
+    """Writes each post's short page (SITEURL/s/<code>/index.html) with its own preview meta."""
+
+    def __init__(self, generator: Any, writer: Any) -> None:
+        self.generator, self.writer = generator, writer
+        self.template = generator.get_template("short_link")
+
+    def write(self, article: Any, data: ArticleData, snippets: Iterable[Snippet]) -> None:
+        """One page per short link among SNIPPETS of ARTICLE."""
+        shown = previews(data)
+        for snippet in snippets:
+            if not snippet.target:
+                continue
+            code = snippet.link.rstrip("/").rsplit("/", 1)[-1]
+            self.writer.write_file(
+                f"{SHORT_FOLDER}/{code}/index.html",
+                self.template,
+                self.generator.context,
+                relative_urls=False,
+                short=shown[snippet.kind],
+                short_url=snippet.link,
+                target=snippet.target,
+                image=getattr(article, "social_image", None),
+            )

@@ -1,0 +1,121 @@
+"""The default wordings and how a post's wording is chosen: fitting the moment, varied (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from hub.text import first_sentence
+
+# Each kind has a few wordings; posts take turns through them so a feed never reads like a form.
+# `intro_new` opens while the article is new (SHARE_NEW_DAYS), `intro` after; `thing_question`
+# is for a thing whose heading is a question. {reply} is the line that matches what the article
+# offers (comments, a form or email); the REPLIES below.
+DEFAULT_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "intro": (
+        "{hook}",
+        "In case you missed it: {hook}",
+        "From the {site} blog: {hook}",
+    ),
+    "intro_new": (
+        "New from {site}: {hook}",
+        "Just published: {hook}",
+    ),
+    "thing": (
+        "Tip {number} of {count}: {title}. {teaser}",
+        "From “{article}”, tip {number}: {title}. {teaser}",
+        "{title}. {teaser} That's tip {number} of {count} in “{article}”.",
+    ),
+    "thing_question": (
+        "{title} {teaser}",
+        "Worth asking: {title} {teaser}",
+        "{title} {teaser} Question {number} of {count} in “{article}”.",
+    ),
+    "question": (
+        "{question} {reply}",
+        "We'd love to know: {question} {reply}",
+        "Over to you: {question} {reply}",
+    ),
+    "answer": (
+        "A reader asked us: “{question}” Our answer: {answer}",
+        # Reader names stay out of the defaults: a post travels further than the page.
+        "You asked: “{question}” Here's what we said: {answer}",
+        "Good question from a reader: “{question}” {answer}",
+    ),
+}
+# The named fields each kind's wordings may use.
+_INTRO = frozenset({"hook", "title", "summary", "site"})
+_THING = frozenset({"number", "count", "title", "teaser", "article", "site"})
+TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
+    "intro": _INTRO,
+    "intro_new": _INTRO,
+    "thing": _THING,
+    "thing_question": _THING,
+    "question": frozenset({"question", "reply", "article", "site"}),
+    "answer": frozenset({"question", "answer", "name", "article", "site"}),
+}
+# What the question post invites, by what the article's conversation section offers.
+REPLIES: dict[str, tuple[str, ...]] = {
+    "comments": (
+        "Tell us in the comments.",
+        "Join the conversation in the comments.",
+        "Leave us a comment under the article.",
+    ),
+    "form": (
+        "Tell us with the form under the article.",
+        "There's a form at the end of the article: we read every answer.",
+        "Send us yours with the form under the article.",
+    ),
+    "email": (
+        "Email us your answer: we read every one.",
+        "Send us yours by email from the article.",
+        "Tell us by email: the link is at the end of the article.",
+    ),
+    "": (
+        "Tell us in the replies.",
+        "Reply and let us know.",
+        "We'd love to hear yours in the replies.",
+    ),
+}
+
+_WORDS = regex.compile(r"[\p{L}\p{N}']+")
+
+
+def edge_words(prose: str) -> tuple[str, str]:
+    """PROSE's first and last words, lowercased: what a feed must not repeat post after post."""
+    words = _WORDS.findall(prose.lower())
+    return (words[0], words[-1]) if words else ("", "")
+
+
+def echoes(teaser: str, title: str) -> bool:
+    """True when TEASER opens with its title's first two words ("Roast chickpeas are…")."""
+    opening = _WORDS.findall(teaser.lower())[:2]
+    return len(opening) == 2 and opening == _WORDS.findall(title.lower())[:2]
+
+
+def reads_like_a_form(prose: str) -> bool:
+    """True when one sentence holds two colons or a stop before a colon ("Title: summary: more")."""
+    sentence = first_sentence(prose)
+    return sentence.count(":") > 1 or bool(regex.search(r"[.!?\u2026]\s*:", sentence))
+
+
+def in_turn(wordings: Sequence[str], start: int) -> list[str]:
+    """WORDINGS starting from the START-th (taken round), each once."""
+    if not wordings:
+        return []
+    start %= len(wordings)
+    return [*wordings[start:], *wordings[:start]]
+
+
+def without_field(template: str, name: str) -> str:
+    """TEMPLATE with {NAME} taken out, and the label that announced it ("Our answer: {answer}")."""
+    placeholder = "{" + name + "}"
+    before, found, after = template.partition(placeholder)
+    if not found:
+        return template
+    # The label is what stands between the last sentence's end and the field, ending in ":".
+    label = regex.search(r"(?:^|(?<=[.!?\u201d\u2026]\s))[^.!?\u201d\u2026]*:\s*$", before)
+    if label:
+        before = before[: label.start()]
+    return before + after
