@@ -82,6 +82,8 @@ class ArticleData:
     # each post's code by post id.
     short_base: str = ""
     short_codes: Mapping[str, str] = field(default_factory=dict)
+    # While previewing, a post's length is counted as it will be once published.
+    preview: bool = False
 
 
 @dataclass(frozen=True)
@@ -242,43 +244,48 @@ def fit_counted(
 
 def _preferred(
     wordings: Sequence[str], start: int, fields: Mapping[str, object], before: tuple[str, str]
-) -> list[str]:
-    """WORDINGS in the order to try them: in turn from START, those that read well first.
+) -> tuple[list[str], list[str]]:
+    """WORDINGS in turn from START, split into those that read well and the rest.
 
     Reading well: no form-like colons, and neither the first nor the last word of the post
     before it in the feed (BEFORE).
     """
-    ranked = []
-    for order, wording in enumerate(in_turn(wordings, start)):
+    good, rest = [], []
+    for wording in in_turn(wordings, start):
         prose = render(wording, fields)
         first, last = edge_words(prose)
         repeats = bool(before[0]) and (first == before[0] or last == before[1])
-        ranked.append((reads_like_a_form(prose), repeats, order, wording))
-    return [wording for *_, wording in sorted(ranked)]
+        (rest if repeats or reads_like_a_form(prose) else good).append(wording)
+    return good, rest
 
 
-def _fitting_prose(draft: Draft, wordings: Sequence[str], fits: Callable[[str], bool]) -> str:
+def _fitting_prose(
+    draft: Draft, choices: tuple[list[str], list[str]], fits: Callable[[str], bool]
+) -> str:
     """The fullest prose that fits: the whole body, then fewer sentences, a clause, or none.
 
-    At each step every wording is tried in order of preference; the body is never cut inside a
-    sentence except at a natural break (with "…"), and a post without room even for that
-    drops it and keeps the rest (an intro keeps its title).
+    What the post says comes first: at each step down, the wordings that read well are tried,
+    then the others. The body is never cut inside a sentence except at a natural break (with
+    "…"); a post without room even for that drops it (an intro keeps its title).
     """
+    wordings = [*choices[0], *choices[1]]
     if not draft.body:
-        return render(wordings[0], draft.fields)
+        return next((prose for w in wordings if fits(prose := render(w, draft.fields))),
+                    render(wordings[0], draft.fields))  # fmt: skip
     for body in shorter_bodies(str(draft.fields.get(draft.body, ""))):
         for wording in wordings:
-            if body:
-                prose = render(wording, {**draft.fields, draft.body: body})
-            elif draft.fallback:
-                prose = render(wording, {**draft.fields, draft.body: draft.fallback})
-            else:
-                prose = render(without_field(wording, draft.body), draft.fields)
+            prose = _with_body(wording, draft, body)
             if fits(prose):
                 return prose
-    body = draft.fallback or ""
-    return render(wordings[0] if body else without_field(wordings[0], draft.body),
-                  {**draft.fields, draft.body: body})  # fmt: skip
+    return _with_body(wordings[0], draft, "")
+
+
+def _with_body(wording: str, draft: Draft, body: str) -> str:
+    """WORDING filled with BODY as the draft's body; an empty body is dropped, or replaced by
+    the draft's fallback (an intro's title)."""
+    if body or draft.fallback:
+        return render(wording, {**draft.fields, draft.body: body or draft.fallback})
+    return render(without_field(wording, draft.body), draft.fields)
 
 
 def _fits_with(network: Network, weighed: str) -> Callable[[str], bool]:
@@ -317,6 +324,8 @@ def compose(
             weighed = weighed_link(link, article.link_room)
             prose = _fitting_prose(draft, wordings, _fits_with(network, weighed))
             text, length = fit_counted(prose, link, tags, network, weighed)
+            if not article.preview:
+                length = network.count(text)
             before = edge_words(prose)
             snippets.append(
                 Snippet(

@@ -179,6 +179,7 @@ class ShareKitGenerator(Generator):
                 data,
                 turn=turns[article.slug],
                 link_room=config.link_room,
+                preview=not self.settings.get("SITEURL"),
                 short_base=base,
                 short_codes={post: codes[article.slug, post] for _, post in ids},
             )
