@@ -215,13 +215,22 @@ def test_cards_can_be_turned_off(build):
     assert "image" not in structured(page)
 
 
+# The article's own card alone: thing cards have their own test.
+ARTICLE_CARDS_ONLY = {"LINK_PREVIEWS_THING_CARDS": False}
+
+
 def test_rebuilding_reuses_cached_cards_and_a_new_title_makes_a_new_card(build, tmp_path):
     cache = tmp_path / "shared-cache"
-    first = build({"articles/b.md": article_text(slug="b")}, LINK_PREVIEWS_CARD_CACHE=str(cache))
+    first = build(
+        {"articles/b.md": article_text(slug="b")},
+        **ARTICLE_CARDS_ONLY,
+        LINK_PREVIEWS_CARD_CACHE=str(cache),
+    )
     (cached,) = cache.iterdir()
     stamp = cached.stat().st_mtime_ns
     again = build(
         {"articles/b.md": article_text(slug="b")},
+        **ARTICLE_CARDS_ONLY,
         LINK_PREVIEWS_CARD_CACHE=str(cache),
         output=tmp_path / "again",
     )
@@ -230,12 +239,31 @@ def test_rebuilding_reuses_cached_cards_and_a_new_title_makes_a_new_card(build, 
 
     renamed = build(
         {"articles/b.md": article_text("3 things to do with lemons", slug="b")},
+        **ARTICLE_CARDS_ONLY,
         LINK_PREVIEWS_CARD_CACHE=str(cache),
         output=tmp_path / "renamed",
     )
     assert meta(renamed.article("b"), "og:image") != meta(first.article("b"), "og:image")
     assert len(list(cache.iterdir())) == 2
     assert len(list(renamed.path("images/cards").iterdir())) == 1
+
+
+def test_each_thing_gets_its_own_card_cached_like_the_articles(build, tmp_path):
+    cache = tmp_path / "thing-cache"
+    first = build({"articles/b.md": article_text(slug="b")}, LINK_PREVIEWS_CARD_CACHE=str(cache))
+    cards = sorted(path.name for path in first.path("images/cards").iterdir())
+    assert len(cards) == 4 and [name.startswith("b-thing-") for name in cards].count(True) == 3
+    stamps = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+    assert len(stamps) == 4
+    again = build(
+        {"articles/b.md": article_text(slug="b")},
+        LINK_PREVIEWS_CARD_CACHE=str(cache),
+        output=tmp_path / "again",
+    )
+    assert {path.name: path.stat().st_mtime_ns for path in cache.iterdir()} == stamps
+    assert sorted(path.name for path in again.path("images/cards").iterdir()) == cards
+    with Image.open(first.path("images/cards") / cards[1]) as card:
+        assert card.size == (1200, 630)
 
 
 HOSTILE = {path.stem: path for path in (SITES / "link_previews_hostile" / "articles").glob("*.md")}

@@ -95,6 +95,16 @@ def check_lands(output: Path, origin: str, data: dict) -> None:
             page = pages.setdefault(parts.path, BeautifulSoup(page_file.read_text(), "html.parser"))
             if fragment:
                 assert page.find(id=fragment), target
+            # A thing's post previews as that thing: its heading, and its own card.
+            shown = {tag["property"]: tag["content"] for tag in short.select("meta[property]")}
+            if snippet["kind"].startswith("thing-"):
+                heading = page.find(id=fragment).get_text(" ", strip=True)
+                assert shown["og:title"] in heading, (shown["og:title"], heading)
+                article_image = page.find("meta", property="og:image")
+                if article_image and "/images/cards/" in article_image["content"]:
+                    assert shown["og:image"] != article_image["content"]
+                    assert f"-{fragment}-" in shown["og:image"]
+            assert shown["og:url"] == link
 
 
 def test_every_sample_snippet_fits_and_lands_on_an_existing_id(sample_site):

@@ -23,6 +23,8 @@ class LinkPreviewSettings:
     utm: bool = True
     # Draw a social card per article (articles with their own `Image:` keep theirs).
     cards: bool = True
+    # And one per thing, for the posts that link to it (share_snippets' short link pages).
+    thing_cards: bool = True
     # Where drawn cards are kept between builds; "" means the folder "social-cards" in CACHE_PATH.
     card_cache: str = ""
     # Where cards go inside the output.

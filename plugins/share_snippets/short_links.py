@@ -45,6 +45,7 @@ class Preview(NamedTuple):
     title: str
     description: str
     canonical: str
+    fragment: str
 
 
 def previews(article: ArticleData) -> dict[str, Preview]:
@@ -62,7 +63,7 @@ def previews(article: ArticleData) -> dict[str, Preview]:
             title, description = tidy(article.title), tidy(article.summary)
         else:
             title, description = str(fields["question"]), tidy(article.title)
-        found[draft.kind] = Preview(title, description, canonical)
+        found[draft.kind] = Preview(title, description, canonical, draft.fragment)
     return found
 
 
@@ -76,6 +77,9 @@ class ShortLinkPages:
     def write(self, article: Any, data: ArticleData, snippets: Iterable[Snippet]) -> None:
         """One page per short link among SNIPPETS of ARTICLE."""
         shown = previews(data)
+        # link_previews' published pictures: a card per thing, else the article's own.
+        things = getattr(article, "thing_images", None) or {}
+        image = getattr(article, "social_image", None)
         for snippet in snippets:
             if not snippet.target:
                 continue
@@ -88,5 +92,5 @@ class ShortLinkPages:
                 short=shown[snippet.kind],
                 short_url=snippet.link,
                 target=snippet.target,
-                image=getattr(article, "social_image", None),
+                image=things.get(shown[snippet.kind].fragment) or image,
             )

@@ -38,7 +38,7 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, ...]] = {
         "Over to you: {question} {reply}",
     ),
     "answer": (
-        "A reader asked us: “{question}” Our answer: {answer}",
+        "Reader question: “{question}” Our answer: {answer}",
         # Reader names stay out of the defaults: a post travels further than the page.
         "You asked: “{question}” Here's what we said: {answer}",
         "Good question from a reader: “{question}” {answer}",
@@ -58,19 +58,19 @@ TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
 # What the question post invites, by what the article's conversation section offers.
 REPLIES: dict[str, tuple[str, ...]] = {
     "comments": (
-        "Tell us in the comments.",
-        "Join the conversation in the comments.",
-        "Leave us a comment under the article.",
+        "Tell us in the comments under the article.",
+        "Reply here, or join the conversation in the comments.",
+        "We read every comment: tell us under the article.",
     ),
     "form": (
-        "Tell us with the form under the article.",
+        "Reply here, or tell us with the form under the article.",
         "There's a form at the end of the article: we read every answer.",
-        "Send us yours with the form under the article.",
+        "Tell us in the replies or with the form on the article.",
     ),
     "email": (
-        "Email us your answer: we read every one.",
-        "Send us yours by email from the article.",
-        "Tell us by email: the link is at the end of the article.",
+        "Reply here or email us: we read every one.",
+        "Tell us in the replies, or by email from the article.",
+        "Email us your answer: the address is at the end of the article.",
     ),
     "": (
         "Tell us in the replies.",
