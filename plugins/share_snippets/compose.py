@@ -119,12 +119,20 @@ def drafts(article: ArticleData) -> list[Draft]:
     intro = {**common, "hook": hook, "title": title, "summary": summary}
     found = [Draft("intro", "intro", "", intro, body="hook", fallback=title)]
     for number, thing_title, teaser, anchor in article.things:
-        fields = {"number": number, "count": len(article.things), "title": tidy(thing_title)}
-        fields["teaser"] = "" if echoes(tidy(teaser), fields["title"]) else tidy(teaser)
-        template = "thing_question" if fields["title"].endswith("?") else "thing"
-        found.append(
-            Draft(f"thing-{number}", template, anchor, {**common, **fields}, number - 1, "teaser")
-        )
+        heading, teaser = tidy(thing_title), tidy(teaser)
+        fields = {"number": number, "count": len(article.things), "title": heading}
+        template = "thing_question" if heading.endswith("?") else "thing"
+        kind = f"thing-{number}"
+        if teaser and echoes(teaser, heading):
+            # "Roast chickpeas for a snack. Roast chickpeas are cheap…": the teaser says more,
+            # so it takes the heading's place (and gives it back when it cannot fit).
+            fields |= {"title": teaser, "teaser": ""}
+            fields = {**common, **fields}
+            draft = Draft(kind, template, anchor, fields, number - 1, "title", heading)
+        else:
+            fields["teaser"] = teaser
+            draft = Draft(kind, template, anchor, {**common, **fields}, number - 1, "teaser")
+        found.append(draft)
     if tidy(article.question):
         replies = REPLIES.get(article.reply, REPLIES[""])
         fields = {"question": tidy(article.question), "reply": in_turn(replies, article.turn)[0]}

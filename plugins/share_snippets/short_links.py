@@ -50,20 +50,17 @@ class Preview(NamedTuple):
 
 def previews(article: ArticleData) -> dict[str, Preview]:
     """Each post kind's preview: a thing previews as that thing, the rest as the article."""
+    things = {f"thing-{number}": (title, teaser) for number, title, teaser, _ in article.things}
     found = {}
     for draft in drafts(article):
-        fields = draft.fields
-        canonical = article.links[draft.fragment]
-        if draft.kind.startswith("thing-"):
-            title, description = (
-                str(fields["title"]),
-                str(fields["teaser"]) or tidy(article.summary),
-            )
+        if draft.kind in things:
+            title, teaser = (tidy(text) for text in things[draft.kind])
+            shown = (title, teaser or tidy(article.summary))
         elif draft.kind == "intro":
-            title, description = tidy(article.title), tidy(article.summary)
+            shown = (tidy(article.title), tidy(article.summary))
         else:
-            title, description = str(fields["question"]), tidy(article.title)
-        found[draft.kind] = Preview(title, description, canonical, draft.fragment)
+            shown = (str(draft.fields["question"]), tidy(article.title))
+        found[draft.kind] = Preview(*shown, article.links[draft.fragment], draft.fragment)
     return found
 
 

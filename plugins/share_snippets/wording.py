@@ -16,7 +16,8 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, ...]] = {
     "intro": (
         "{hook}",
         "In case you missed it: {hook}",
-        "From the {site} blog: {hook}",
+        # No intro opens like another kind ("From “…”, tip 2"): an intro follows those in a feed.
+        "On the {site} blog: {hook}",
     ),
     "intro_new": (
         "New from {site}: {hook}",
@@ -26,6 +27,7 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, ...]] = {
         "Tip {number} of {count}: {title}. {teaser}",
         "From “{article}”, tip {number}: {title}. {teaser}",
         "{title}. {teaser} That's tip {number} of {count} in “{article}”.",
+        "{title}. {teaser}",
     ),
     "thing_question": (
         "{title} {teaser}",
