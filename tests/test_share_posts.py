@@ -184,3 +184,50 @@ def test_a_feed_never_opens_or_closes_the_same_way_twice_in_a_row(published):
         assert len(edges) > 20
         for before, after in itertools.pairwise(edges):
             assert before[0] != after[0] and before[1] != after[1], (network, before, after)
+
+
+BASIC_PLUGINS = ["writer_metadata", "things", "conversation", "share_snippets", "site_files"]
+BASIC = {"SITEURL": "https://www.example.com", "SHARE_NOW": "2026-11-02T08:03",
+         "PLUGINS": BASIC_PLUGINS}  # fmt: skip
+
+
+def _posts(site, kind):
+    return {
+        (article["slug"], snippet["network"]): snippet
+        for article in exported(site.output)["articles"]
+        for snippet in article["snippets"]
+        if snippet["kind"] == kind
+    }
+
+
+@pytest.mark.parametrize("days", [30, 0])
+def test_new_is_said_only_within_the_new_days_of_the_scheduled_time(build_site, days):
+    site = build_site("share-basic", **BASIC, SHARE_NEW_DAYS=days)
+    for (slug, network), intro in _posts(site, "intro").items():
+        when = intro["scheduled_at"]
+        # lemons (10 November) goes out the same week; beans (14 September) seven weeks late.
+        new = days and slug == "lemons" and when.startswith("2026-11-1")
+        assert intro["text"].startswith(("New from Larder Lane: ", "Just published: ")) == bool(
+            new
+        ), (slug, network, intro["text"])
+
+
+@pytest.mark.parametrize(
+    ("settings", "word", "never"),
+    [
+        ({}, "email", ("comment", "form")),
+        (
+            {"CONVERSATION_FORM_ENDPOINT": "https://formspree.io/f/abcd"},
+            "form",
+            ("comment", "mail"),
+        ),
+        ({"CONVERSATION_PROVIDER": "isso"}, "comment", ("form", "mail")),
+    ],
+)
+def test_question_posts_invite_what_the_article_page_offers(build_site, settings, word, never):
+    site = build_site("share-basic", **BASIC, **settings)
+    questions = _posts(site, "question")
+    assert questions
+    for post in questions.values():
+        prose = post["text"].split(post["link"])[0].lower()
+        assert word in prose and not any(other in prose for other in never), prose
