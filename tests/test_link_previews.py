@@ -195,12 +195,27 @@ def test_a_wrong_image_is_one_warning_naming_file_and_field_and_the_card_is_used
         ("LINK_PREVIEWS_NETWORKS", ["x", "myspace"], "LINK_PREVIEWS_NETWORKS: unknown network"),
         ("LINK_PREVIEWS_CARD", False, "LINK_PREVIEWS_CARD: unknown setting"),
         ("LINK_PREVIEWS_CARD_WORKERS", 0, "LINK_PREVIEWS_CARD_WORKERS: 0 is not"),
+        ("LINK_PREVIEWS_FEDIVERSE_CREATOR", "larderlane", "LINK_PREVIEWS_FEDIVERSE_CREATOR: "
+         "'larderlane' is not a fediverse account"),
+        ("LINK_PREVIEWS_THING_CARDS", "yes", "LINK_PREVIEWS_THING_CARDS: use True or False"),
     ],
-)
+)  # fmt: skip
 def test_unknown_settings_stop_the_build_with_a_message_naming_them(build, setting, value, says):
     site = build({"articles/beans.md": article_text(slug="beans")}, **{setting: value})
     assert not site.report.ok
     assert any(says in error for error in site.report.errors), site.report.errors
+
+
+def test_the_sites_mastodon_account_is_named_as_the_creator(build):
+    plain = build({"articles/b.md": article_text(slug="b")})
+    assert plain.article("b").find("meta", attrs={"name": "fediverse:creator"}) is None
+    named = build(
+        {"articles/b.md": article_text(slug="b")},
+        LINK_PREVIEWS_FEDIVERSE_CREATOR="@larderlane@mastodon.social",
+        output=plain.output.parent / "named",
+    )
+    creator = named.article("b").find("meta", attrs={"name": "fediverse:creator"})
+    assert creator["content"] == "@larderlane@mastodon.social"
 
 
 def test_networks_setting_chooses_and_orders_the_buttons(build):
