@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 import regex
 
@@ -250,20 +251,37 @@ def fit_counted(
     return join(prose, link, chosen), length
 
 
+class Reading(NamedTuple):
+    """How one wording of a draft reads in full: its first and last words, and whether it
+    reads like a form."""
+
+    wording: str
+    first: str
+    last: str
+    form: bool
+
+
+def _readings(wordings: Sequence[str], fields: Mapping[str, object]) -> list[Reading]:
+    """Each of WORDINGS filled with FIELDS, read once for every network that uses them."""
+    found = []
+    for wording in wordings:
+        prose = render(wording, fields)
+        found.append(Reading(wording, *edge_words(prose), reads_like_a_form(prose)))
+    return found
+
+
 def _preferred(
-    wordings: Sequence[str], start: int, fields: Mapping[str, object], before: tuple[str, str]
+    readings: Sequence[Reading], start: int, before: tuple[str, str]
 ) -> tuple[list[str], list[str]]:
-    """WORDINGS in turn from START, split into those that read well and the rest.
+    """The wordings in turn from START, split into those that read well and the rest.
 
     Reading well: no form-like colons, and neither the first nor the last word of the post
     before it in the feed (BEFORE).
     """
     good, rest = [], []
-    for wording in in_turn(wordings, start):
-        prose = render(wording, fields)
-        first, last = edge_words(prose)
-        repeats = bool(before[0]) and (first == before[0] or last == before[1])
-        (rest if repeats or reads_like_a_form(prose) else good).append(wording)
+    for reading in in_turn(readings, start):
+        repeats = bool(before[0]) and (reading.first == before[0] or reading.last == before[1])
+        (rest if repeats or reading.form else good).append(reading.wording)
     return good, rest
 
 
@@ -311,6 +329,7 @@ def compose(
     tags, _ = hashtags(article.hashtags)
     article_drafts = drafts(article)
     snippets = []
+    readings: dict[tuple[str, str], list[Reading]] = {}
     for position, network in enumerate(networks):
         before = ("", "")
         for draft in article_drafts:
@@ -319,7 +338,9 @@ def compose(
                 template = "intro_new"
             # Wordings take turns by network, thing and article, so neighbouring posts differ.
             start = position + draft.index + article.turn
-            wordings = _preferred(templates[template], start, draft.fields, before)
+            if (draft.kind, template) not in readings:
+                readings[draft.kind, template] = _readings(templates[template], draft.fields)
+            wordings = _preferred(readings[draft.kind, template], start, before)
             target = utm_link(
                 article.links[draft.fragment],
                 utm,

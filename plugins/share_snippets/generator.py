@@ -272,7 +272,7 @@ class ShareKitGenerator(Generator):
         reuse = KitReuse.from_settings(self.settings)
         memo = ComposeMemo.from_settings(self.settings)
         pages = KitPages(self, writer, reuse)
-        self.short_pages = ShortLinkPages(self, writer)
+        self.short_pages = ShortLinkPages(self)
         key = self.export_key(reuse, memo)
         names = reuse.fetch_group(key, folder) if key else None
         # The oldest article's page goes first, always written afresh (KitPages.sample).

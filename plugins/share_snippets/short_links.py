@@ -5,11 +5,14 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from .compose import ArticleData, Snippet, drafts, tidy
 
 SHORT_FOLDER = "s"
+# The site settings a short page shows.
+SITE_SETTINGS = ("SITENAME", "DEFAULT_LANG", "LINK_PREVIEWS_FEDIVERSE_CREATOR")
 CODE_LENGTH = 8
 _ALPHABET_FIX = str.maketrans("", "", "=")
 
@@ -65,11 +68,18 @@ def previews(article: ArticleData) -> dict[str, Preview]:
 
 
 class ShortLinkPages:
-    """Writes each post's short page (SITEURL/s/<code>/index.html) with its own preview meta."""
+    """Writes each post's short page (SITEURL/s/<code>/index.html) with its own preview meta.
 
-    def __init__(self, generator: Any, writer: Any) -> None:
-        self.generator, self.writer = generator, writer
+    Thousands of tiny pages: each is rendered from the theme's template with only what it
+    shows and written straight to its file, not through Pelican's writer (which renders with
+    the whole site's context and announces every file).
+    """
+
+    def __init__(self, generator: Any) -> None:
+        self.output = Path(generator.output_path)
         self.template = generator.get_template("short_link")
+        settings = generator.settings
+        self.site = {name: settings.get(name, "") for name in SITE_SETTINGS}
 
     def write(self, article: Any, data: ArticleData, snippets: Iterable[Snippet]) -> None:
         """One page per short link among SNIPPETS of ARTICLE."""
@@ -81,13 +91,14 @@ class ShortLinkPages:
             if not snippet.target:
                 continue
             code = snippet.link.rstrip("/").rsplit("/", 1)[-1]
-            self.writer.write_file(
-                f"{SHORT_FOLDER}/{code}/index.html",
-                self.template,
-                self.generator.context,
-                relative_urls=False,
-                short=shown[snippet.kind],
+            preview = shown[snippet.kind]
+            page = self.template.render(
+                **self.site,
+                short=preview,
                 short_url=snippet.link,
                 target=snippet.target,
-                image=things.get(shown[snippet.kind].fragment) or image,
+                image=things.get(preview.fragment) or image,
             )
+            target = self.output / SHORT_FOLDER / code / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page, encoding="utf-8")

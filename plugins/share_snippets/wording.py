@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 import regex
 
@@ -81,6 +82,7 @@ REPLIES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+T = TypeVar("T")
 _WORDS = regex.compile(r"[\p{L}\p{N}']+")
 
 
@@ -102,7 +104,7 @@ def reads_like_a_form(prose: str) -> bool:
     return sentence.count(":") > 1 or bool(regex.search(r"[.!?\u2026]\s*:", sentence))
 
 
-def in_turn(wordings: Sequence[str], start: int) -> list[str]:
+def in_turn(wordings: Sequence[T], start: int) -> list[T]:
     """WORDINGS starting from the START-th (taken round), each once."""
     if not wordings:
         return []
