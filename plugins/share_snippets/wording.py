@@ -73,7 +73,7 @@ REPLIES: dict[str, tuple[str, ...]] = {
     "email": (
         "Reply here or email us: we read every one.",
         "Tell us in the replies, or by email from the article.",
-        "Email us your answer: the address is at the end of the article.",
+        "Answers welcome, here or by email.",
     ),
     "": (
         "Tell us in the replies.",
