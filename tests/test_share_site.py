@@ -15,6 +15,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from twitter_text import parse_tweet
 
+from conftest import as_published, forwarded
 from share_snippets.cli import print_snippets
 from share_snippets.publishing import strip_share_kit
 
@@ -38,29 +39,12 @@ def independent_count(network: str, text: str) -> int:
     return len(text)
 
 
-def as_published(text: str, link: str) -> str:
-    """A preview post as published: its link on an address of 40 characters (SHARE_LINK_ROOM)."""
-    path = urlsplit(link).path
-    return text.replace(link, "https://" + "larder" * 4 + "lane.com" + path)
-
-
 LIMITS = {"x": 280, "bluesky": 300, "mastodon": 500, "threads": 500, "linkedin": 3000,
           "facebook": 500}  # fmt: skip
 
 
 def exported(output: Path) -> dict:
     return json.loads((output / "share" / "snippets.json").read_text(encoding="utf-8"))
-
-
-def forwarded(output: Path, link: str) -> tuple[str, BeautifulSoup]:
-    """Where a post's short link forwards the reader (its refresh target), and its page."""
-    page = output / urlsplit(link).path.lstrip("/") / "index.html"
-    assert page.is_file(), link
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    refresh = soup.find("meta", attrs={"http-equiv": "refresh"})["content"]
-    target = refresh.split("url=", 1)[1]
-    assert soup.find("a", href=target), link  # the plain link for browsers that never refresh
-    return target, soup
 
 
 def check_lands(output: Path, origin: str, data: dict) -> None:

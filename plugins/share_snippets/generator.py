@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from contextlib import ExitStack
 from dataclasses import replace
-from datetime import timedelta
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -23,10 +22,11 @@ from .export_stream import ExportStream, PlanFiles
 from .exporters import SharedArticle
 from .memo import ComposeMemo
 from .networks import NETWORKS
+from .post_context import at_the_moment, with_site_context
 from .reuse import KitReuse, digest, folder_digest
 from .schedule import Queue, plan
 from .settings import ShareSettings
-from .short_links import SHORT_FOLDER, ShortLinkPages, short_codes
+from .short_links import ShortLinkPages
 
 log = logging.getLogger(__name__)
 
@@ -59,16 +59,6 @@ def article_data(article: Any, settings: dict[str, Any]) -> ArticleData:
         hashtags=tuple(getattr(article, "hashtags", None) or (str(tag) for tag in article.tags)),
         site=settings.get("SITENAME", ""),
     )
-
-
-def conversation_reply(article: Any) -> str:
-    """What ARTICLE's conversation section offers (conversation's published attribute)."""
-    section = getattr(article, "conversation_section", None)
-    if section is None:
-        return ""
-    if getattr(section, "comments", None) is not None:
-        return "comments"
-    return "form" if getattr(section, "form", None) is not None else "email"
 
 
 def check_article(article: Any, snippets: list[Snippet]) -> None:
@@ -166,25 +156,12 @@ class ShareKitGenerator(Generator):
         self.networks, self.templates = config.network_entries(), config.template_table()
         self.queued: list[Queued] = []
         queues = []
-        articles = self.context.get("articles", [])
-        found = [(article, article_data(article, self.settings)) for article in articles]
-        every_id = {article.slug: post_ids(data, self.networks) for article, data in found}
-        codes = short_codes((slug, post) for slug, ids in every_id.items() for _, post in ids)
-        base = f"{site_origin(self.settings)}/{SHORT_FOLDER}/" if config.short_links else ""
-        newest = sorted(articles, key=lambda article: article.date, reverse=True)
-        turns = {article.slug: turn for turn, article in enumerate(newest)}
-        for article, data in found:
-            ids = every_id[article.slug]
-            data = replace(
-                data,
-                turn=turns[article.slug],
-                link_room=config.link_room,
-                preview=not self.settings.get("SITEURL"),
-                short_base=base,
-                short_codes={post: codes[article.slug, post] for _, post in ids},
-            )
+        found = [(article, article_data(article, self.settings)) for article in
+                 self.context.get("articles", [])]  # fmt: skip
+        for article, data in with_site_context(found, self.networks, config, self.settings):
+            ids = post_ids(data, self.networks)
             article.snippet_count = len(ids)
-            date = article.date if article.date.tzinfo else article.date.replace(tzinfo=zone)
+            date = self.dated(article)
             queues.append(Queue(article.slug, date, ids))
             self.queued.append(Queued(article, data))
         self.now = config.start(zone)
@@ -195,7 +172,8 @@ class ShareKitGenerator(Generator):
     def posts(self, memo: ComposeMemo, queued: Queued) -> SharedArticle:
         """One article's posts, composed (or remembered) and scheduled; checked and announced."""
         article, data = queued
-        data = replace(data, new_on=self.new_on(article), reply=conversation_reply(article))
+        date, days = self.dated(article), self.config.new_days
+        data = at_the_moment(article, data, date, self.planned, self.networks, days)
         composed = memo.compose(
             compose, data, self.networks, self.templates, self.config.utm_scheme()
         )
@@ -207,16 +185,6 @@ class ShareKitGenerator(Generator):
         self.short_pages.write(article, data, snippets)
         snippets_composed.send(self, article=article, snippets=snippets)
         return SharedArticle(article.slug, article.title, data.links[""], snippets)
-
-    def new_on(self, article: Any) -> frozenset[str]:
-        """The networks whose intro of ARTICLE goes out while the article is still new."""
-        fresh = timedelta(days=self.config.new_days)
-        found = set()
-        for network in self.networks:
-            when = self.planned.get((article.slug, f"{network.id}-intro"))
-            if when is not None and when - self.dated(article) <= fresh:
-                found.add(network.id)
-        return frozenset(found)
 
     def dated(self, article: Any) -> Any:
         """ARTICLE's date, in the site's zone when it has none of its own."""
