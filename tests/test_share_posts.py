@@ -231,3 +231,51 @@ def test_question_posts_invite_what_the_article_page_offers(build_site, settings
     for post in questions.values():
         prose = post["text"].split(post["link"])[0].lower()
         assert word in prose and not any(other in prose for other in never), prose
+
+
+LONG = (
+    "Cooking a full bag of beans on a quiet afternoon gives you ready-to-use portions for weeks"
+    " on end, for the price of one pan of water, a little salt and some gas, because dried"
+    " beans cost a fraction of tins and keep their shape far better in the freezer"
+)
+
+
+def _one_network(article, network):
+    return [s for s in _compose(article, networks=(network,)) if s.network == network]
+
+
+def test_a_long_teaser_loses_whole_sentences_first():
+    teaser = "Soak them overnight. " + LONG + "."
+    article = _article(things=[(1, "Cook the whole bag", teaser, "thing-1")], question="")
+    post = next(s for s in _one_network(article, "x") if s.kind == "thing-1")
+    prose = _prose(post)
+    assert "Soak them overnight." in prose and "Cooking a full bag" not in prose
+    assert not prose.endswith(ELLIPSIS)
+
+
+def test_one_sentence_too_long_is_cut_at_a_clause_never_on_and():
+    article = _article(things=[(1, "Cook the whole bag", LONG + ".", "thing-1")], question="")
+    post = next(s for s in _one_network(article, "x") if s.kind == "thing-1")
+    prose = _prose(post)
+    assert prose.endswith(ELLIPSIS) and "Cooking a full bag" in prose
+    kept = prose.removesuffix(ELLIPSIS)
+    assert kept.split()[-1] not in {"and", "or", "of", "a", "the", "for"}
+    assert LONG.startswith(kept.split(": ", 1)[-1].split(". ", 1)[-1])
+    assert post.length <= 280
+
+
+def test_with_no_natural_break_the_teaser_goes_and_the_title_stays():
+    unbroken = "word " * 70 + "end."
+    article = _article(things=[(1, "Cook the whole bag", unbroken, "thing-1")], question="")
+    post = next(s for s in _one_network(article, "x") if s.kind == "thing-1")
+    prose = _prose(post)
+    assert "Cook the whole bag" in prose and "word" not in prose
+    assert not prose.endswith(ELLIPSIS)
+
+
+def test_answers_shorten_by_whole_sentences_too():
+    answer = "Not always. " + LONG + ". Soaked beans cook more evenly."
+    article = _article(answers=[("Do I need to soak them?", "", answer)], question="")
+    post = next(s for s in _one_network(article, "x") if s.kind == "answer-1")
+    prose = _prose(post)
+    assert "Do I need to soak them?" in prose and prose.endswith("Not always.")
