@@ -23,6 +23,8 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, ...]] = {
     "intro_new": (
         "New from {site}: {hook}",
         "Just published: {hook}",
+        # No colon: for a hook that has one of its own ("three jobs left in it: microwave…").
+        "New on the {site} blog today. {hook}",
     ),
     "thing": (
         "Tip {number} of {count}: {title}. {teaser}",
