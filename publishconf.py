@@ -20,7 +20,8 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 
 PLUGINS = [*PLUGINS, "sitemap"]
-SITEMAP = {"format": "xml", "exclude": ["share/", "drafts/", "404.html"]}
+# Short links (s/) are for posts: they forward, and never belong in search results.
+SITEMAP = {"format": "xml", "exclude": ["share/", "s/", "drafts/", "404.html"]}
 
 DELETE_OUTPUT_DIRECTORY = True
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import blinker
 import pytest
@@ -132,3 +133,20 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     report = build(SETTINGS, out, strict=True, overrides={"CACHE_CONTENT": False})
     disconnect_all_signals()
     return BuiltSite(report, out)
+
+
+def forwarded(output: Path, link: str) -> tuple[str, BeautifulSoup]:
+    """Where a post's short link forwards the reader (its refresh target), and its page."""
+    page = output / urlsplit(link).path.lstrip("/") / "index.html"
+    assert page.is_file(), link
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    refresh = soup.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    target = refresh.split("url=", 1)[1]
+    assert soup.find("a", href=target), link  # the plain link for browsers that never refresh
+    return target, soup
+
+
+def as_published(text: str, link: str) -> str:
+    """A preview post as published: its link on an address of 40 characters (SHARE_LINK_ROOM)."""
+    path = urlsplit(link).path
+    return text.replace(link, "https://" + "larder" * 4 + "lane.com" + path)

@@ -195,12 +195,27 @@ def test_a_wrong_image_is_one_warning_naming_file_and_field_and_the_card_is_used
         ("LINK_PREVIEWS_NETWORKS", ["x", "myspace"], "LINK_PREVIEWS_NETWORKS: unknown network"),
         ("LINK_PREVIEWS_CARD", False, "LINK_PREVIEWS_CARD: unknown setting"),
         ("LINK_PREVIEWS_CARD_WORKERS", 0, "LINK_PREVIEWS_CARD_WORKERS: 0 is not"),
+        ("LINK_PREVIEWS_FEDIVERSE_CREATOR", "larderlane", "LINK_PREVIEWS_FEDIVERSE_CREATOR: "
+         "'larderlane' is not a fediverse account"),
+        ("LINK_PREVIEWS_THING_CARDS", "yes", "LINK_PREVIEWS_THING_CARDS: use True or False"),
     ],
-)
+)  # fmt: skip
 def test_unknown_settings_stop_the_build_with_a_message_naming_them(build, setting, value, says):
     site = build({"articles/beans.md": article_text(slug="beans")}, **{setting: value})
     assert not site.report.ok
     assert any(says in error for error in site.report.errors), site.report.errors
+
+
+def test_the_sites_mastodon_account_is_named_as_the_creator(build):
+    plain = build({"articles/b.md": article_text(slug="b")})
+    assert plain.article("b").find("meta", attrs={"name": "fediverse:creator"}) is None
+    named = build(
+        {"articles/b.md": article_text(slug="b")},
+        LINK_PREVIEWS_FEDIVERSE_CREATOR="@larderlane@mastodon.social",
+        output=plain.output.parent / "named",
+    )
+    creator = named.article("b").find("meta", attrs={"name": "fediverse:creator"})
+    assert creator["content"] == "@larderlane@mastodon.social"
 
 
 def test_networks_setting_chooses_and_orders_the_buttons(build):
@@ -215,13 +230,22 @@ def test_cards_can_be_turned_off(build):
     assert "image" not in structured(page)
 
 
+# The article's own card alone: thing cards have their own test.
+ARTICLE_CARDS_ONLY = {"LINK_PREVIEWS_THING_CARDS": False}
+
+
 def test_rebuilding_reuses_cached_cards_and_a_new_title_makes_a_new_card(build, tmp_path):
     cache = tmp_path / "shared-cache"
-    first = build({"articles/b.md": article_text(slug="b")}, LINK_PREVIEWS_CARD_CACHE=str(cache))
+    first = build(
+        {"articles/b.md": article_text(slug="b")},
+        **ARTICLE_CARDS_ONLY,
+        LINK_PREVIEWS_CARD_CACHE=str(cache),
+    )
     (cached,) = cache.iterdir()
     stamp = cached.stat().st_mtime_ns
     again = build(
         {"articles/b.md": article_text(slug="b")},
+        **ARTICLE_CARDS_ONLY,
         LINK_PREVIEWS_CARD_CACHE=str(cache),
         output=tmp_path / "again",
     )
@@ -230,12 +254,31 @@ def test_rebuilding_reuses_cached_cards_and_a_new_title_makes_a_new_card(build, 
 
     renamed = build(
         {"articles/b.md": article_text("3 things to do with lemons", slug="b")},
+        **ARTICLE_CARDS_ONLY,
         LINK_PREVIEWS_CARD_CACHE=str(cache),
         output=tmp_path / "renamed",
     )
     assert meta(renamed.article("b"), "og:image") != meta(first.article("b"), "og:image")
     assert len(list(cache.iterdir())) == 2
     assert len(list(renamed.path("images/cards").iterdir())) == 1
+
+
+def test_each_thing_gets_its_own_card_cached_like_the_articles(build, tmp_path):
+    cache = tmp_path / "thing-cache"
+    first = build({"articles/b.md": article_text(slug="b")}, LINK_PREVIEWS_CARD_CACHE=str(cache))
+    cards = sorted(path.name for path in first.path("images/cards").iterdir())
+    assert len(cards) == 4 and [name.startswith("b-thing-") for name in cards].count(True) == 3
+    stamps = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+    assert len(stamps) == 4
+    again = build(
+        {"articles/b.md": article_text(slug="b")},
+        LINK_PREVIEWS_CARD_CACHE=str(cache),
+        output=tmp_path / "again",
+    )
+    assert {path.name: path.stat().st_mtime_ns for path in cache.iterdir()} == stamps
+    assert sorted(path.name for path in again.path("images/cards").iterdir()) == cards
+    with Image.open(first.path("images/cards") / cards[1]) as card:
+        assert card.size == (1200, 630)
 
 
 HOSTILE = {path.stem: path for path in (SITES / "link_previews_hostile" / "articles").glob("*.md")}

@@ -26,7 +26,9 @@ def query(url):
         ("x", "https://x.com/intent/post", {"text": TEXT, "url": "{link}", "hashtags": "A,B"}),
         ("bluesky", "https://bsky.app/intent/compose", {"text": TEXT + " {link}"}),
         ("mastodon", "https://share.joinmastodon.org/", {"text": TEXT + " {link}"}),
-        ("threads", "https://www.threads.com/intent/post", {"text": TEXT, "url": "{link}"}),
+        # Threads takes one topic tag: the first hashtag (its documented `tag` parameter).
+        ("threads", "https://www.threads.com/intent/post",
+         {"text": TEXT, "url": "{link}", "tag": "A"}),
         ("linkedin", "https://www.linkedin.com/sharing/share-offsite/", {"url": "{link}"}),
         ("facebook", "https://www.facebook.com/sharer/sharer.php", {"u": "{link}"}),
         ("whatsapp", "https://wa.me/", {"text": TEXT + " {link}"}),
@@ -39,6 +41,12 @@ def test_each_network_gets_its_fields_back_from_the_query(network, endpoint, exp
     url = intent_url(network, link, TEXT, TITLE, ("A", "B"))
     assert url.startswith(endpoint + "?")
     assert query(url) == {key: value.format(link=link) for key, value in expected.items()}
+
+
+def test_a_threads_topic_is_one_tag_of_at_most_50_characters():
+    url = intent_url("threads", tagged("threads"), TEXT, TITLE, ("B" * 60, "Second"))
+    assert query(url)["tag"] == "B" * 50
+    assert "tag" not in query(intent_url("threads", tagged("threads"), TEXT, TITLE, ()))
 
 
 @pytest.mark.parametrize("network", list(INTENTS))

@@ -191,7 +191,8 @@ def test_compose_makes_every_kind_for_every_network():
         assert "<" not in snippet.text and "&amp;" not in snippet.text and "  " not in snippet.text
     by_id = {(s.network, s.kind): s for s in snippets}
     intro = by_id["x", "intro"]
-    assert intro.text.startswith("3 things to do with beans & rice: Three dinners.")
+    # The summary, not "Title: summary": the link card shows the title.
+    assert intro.text.startswith("Three dinners. https://")
     assert intro.link == (
         "https://www.example.com/beans/?utm_source=x&utm_medium=social"
         "&utm_campaign=beans&utm_content=intro"

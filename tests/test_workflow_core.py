@@ -227,6 +227,32 @@ def test_snippets_must_fit_and_link_to_an_existing_anchor():
     ]
 
 
+def test_a_short_link_must_forward_to_an_existing_anchor():
+    def short(target):
+        refresh = f'<meta http-equiv="refresh" content="0; url={target}">'
+        return read_page(f'<title>T</title>{refresh}<a href="{target}">T</a>')
+
+    kit = (
+        '{"articles": [{"slug": "beans", "snippets": ['
+        '{"id": "x-thing-1", "network": "x", "length": 90, "limit": 280,'
+        ' "link": "http://127.0.0.1:8000/s/good1234/"},'
+        '{"id": "x-thing-9", "network": "x", "length": 90, "limit": 280,'
+        ' "link": "http://127.0.0.1:8000/s/lost1234/"}]}]}'
+    )
+    pages = {
+        "beans/index.html": read_page('<h2 id="thing-1">A</h2>'),
+        "s/good1234/index.html": short(f"{ORIGIN}/beans/?utm_source=x#thing-1"),
+        "s/lost1234/index.html": short(f"{ORIGIN}/beans/?utm_source=x#thing-9"),
+    }
+    assert pages["s/good1234/index.html"].forwards == f"{ORIGIN}/beans/?utm_source=x#thing-1"
+    found = [str(p) for p in snippet_problems(load_snippets(kit), ORIGIN, set(pages), pages)]
+    assert found == [
+        "share/snippets.json beans x-thing-9: short link 'http://127.0.0.1:8000/s/lost1234/'"
+        f" forwards to a missing page: link '{ORIGIN}/beans/#thing-9' points to #thing-9,"
+        " which is not on /beans/"
+    ]
+
+
 @pytest.mark.parametrize(
     ("settings", "environ", "expected"),
     [

@@ -21,6 +21,11 @@ def first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text, maxsplit=1)[0].strip()
 
 
+def sentences(text: str) -> list[str]:
+    """Split plain text into its sentences, each with its own closing stop."""
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
 def word_count(fragment: str) -> int:
     """Count the words of an HTML fragment."""
     return len(plain_text(fragment).split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -11,6 +12,10 @@ from hub.settings import settings_from
 from .intents import INTENTS
 
 PREFIX = "LINK_PREVIEWS"
+# A fediverse account as Mastodon writes it: @name@server.
+FEDIVERSE_ACCOUNT = re.compile(
+    r"@[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,8 @@ class LinkPreviewSettings:
     utm: bool = True
     # Draw a social card per article (articles with their own `Image:` keep theirs).
     cards: bool = True
+    # And one per thing, for the posts that link to it (share_snippets' short link pages).
+    thing_cards: bool = True
     # Where drawn cards are kept between builds; "" means the folder "social-cards" in CACHE_PATH.
     card_cache: str = ""
     # Where cards go inside the output.
@@ -32,6 +39,9 @@ class LinkPreviewSettings:
     card_parallel_from: int = 8
     # The publisher's logo in the JSON-LD: a site-relative path or an absolute URL.
     logo: str = "theme/favicon.svg"
+    # The site's Mastodon account ("@larderlane@mastodon.social"): previews on Mastodon,
+    # Flipboard and Threads then say "by" that account (the fediverse:creator meta).
+    fediverse_creator: str = ""
 
     def __post_init__(self) -> None:
         networks = tuple(self.networks)
@@ -45,7 +55,13 @@ class LinkPreviewSettings:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ValueError(f"{PREFIX}_{name.upper()}: {value!r} is not a whole number ≥ 1")
-        for name in ("utm", "cards"):
+        creator = self.fediverse_creator
+        if creator and not (isinstance(creator, str) and FEDIVERSE_ACCOUNT.fullmatch(creator)):
+            raise ValueError(
+                f"{PREFIX}_FEDIVERSE_CREATOR: {creator!r} is not a fediverse account;"
+                " write it as Mastodon shows it, like '@larderlane@mastodon.social'"
+            )
+        for name in ("utm", "cards", "thing_cards"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"{PREFIX}_{name.upper()}: use True or False")
 

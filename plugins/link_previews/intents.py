@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
+THREADS_TAG_LENGTH = 50
 # What an intent builder receives: the tagged link, the share text, the title, the hashtags.
 Builder = Callable[[str, str, str, Sequence[str]], "dict[str, str]"]
 
@@ -56,7 +57,12 @@ INTENTS: dict[str, Intent] = {
     "threads": Intent(
         "Threads",
         "https://www.threads.com/intent/post",
-        lambda link, text, title, tags: {"text": text, "url": link},
+        # One topic tag: a hashtag's letters, digits and _ are all a topic may hold (at most 50).
+        lambda link, text, title, tags: {
+            "text": text,
+            "url": link,
+            **({"tag": tags[0][:THREADS_TAG_LENGTH]} if tags else {}),
+        },
     ),
     "linkedin": Intent(
         "LinkedIn",

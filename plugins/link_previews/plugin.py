@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,29 @@ def preview_image(
     return SocialImage(absolute_url(settings, path), WIDTH, HEIGHT, alt), spec
 
 
+def thing_previews(
+    article: Any, spec: CardSpec | None, preferences: LinkPreviewSettings, settings: dict[str, Any]
+) -> tuple[dict[str, SocialImage], tuple[tuple[str, CardSpec], ...]]:
+    """A card per thing of ARTICLE (anchor -> image) and the cards to draw (file name, spec).
+
+    Drawn only when the article itself has a card: an article's own photo stands for its
+    things too.
+    """
+    if spec is None or not preferences.thing_cards:
+        return {}, ()
+    folder = preferences.card_folder.strip("/")
+    images, cards = {}, []
+    for thing in getattr(article, "things", ()) or ():
+        thing_spec = replace(spec, title=card_text(thing.title))
+        name = card_name(f"{article.slug}-{thing.anchor}", thing_spec)
+        alt = f"{card_text(thing.title)} ({article.title}, {spec.site_name})"
+        images[thing.anchor] = SocialImage(
+            absolute_url(settings, f"{folder}/{name}"), WIDTH, HEIGHT, alt
+        )
+        cards.append((name, thing_spec))
+    return images, tuple(cards)
+
+
 def logo_url(preferences: LinkPreviewSettings, settings: dict[str, Any]) -> str:
     """The publisher's logo as an absolute URL."""
     logo = preferences.logo
@@ -123,6 +147,9 @@ def add_previews(generator: Any) -> None:
         )
         article.social_image, article.social_card = preview_image(
             article, preferences, settings, fonts
+        )
+        article.thing_images, article.thing_cards = thing_previews(
+            article, article.social_card, preferences, settings
         )
         author = getattr(article, "author", None)
         facts = ArticleFacts(
@@ -159,6 +186,8 @@ class SocialCardGenerator(Generator):
             if spec is not None:
                 name = card_name(article.slug, spec)
                 jobs[Path(self.output_path, preferences.card_folder, name)] = spec
+            for name, thing_spec in getattr(article, "thing_cards", ()):
+                jobs[Path(self.output_path, preferences.card_folder, name)] = thing_spec
         if not jobs:
             return
         drawn = ensure_cards(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 import regex
 
@@ -13,39 +14,24 @@ from hub.text import plain_text
 from hub.utm import UtmScheme, utm_link
 
 from .networks import Network, graphemes
+from .trim import ELLIPSIS, shorter_bodies
+from .wording import (
+    DEFAULT_TEMPLATES,
+    REPLIES,
+    TEMPLATE_FIELDS,
+    echoes,
+    edge_words,
+    in_turn,
+    reads_like_a_form,
+    without_field,
+)
 
-ELLIPSIS = "\u2026"
+__all__ = ["DEFAULT_TEMPLATES", "ELLIPSIS", "TEMPLATE_FIELDS", "hashtags"]
+
 CONVERSATION = "conversation"
-
-# Each kind has a few wordings; snippets rotate through them so a feed never reads like a form.
-DEFAULT_TEMPLATES: dict[str, tuple[str, ...]] = {
-    "intro": (
-        "{hook}",
-        "New from {site}: {hook}",
-        "{hook} Here's how.",
-    ),
-    "thing": (
-        "Tip {number} of {count}: {title}. {teaser}",
-        "From “{article}”, tip {number}: {title}. {teaser}",
-        "{title}. {teaser} That's tip {number} of {count} in “{article}”.",
-    ),
-    "question": (
-        "{question} Tell us in the comments: we read every one.",
-        "We'd love to know: {question} Join the conversation under the article.",
-    ),
-    "answer": (
-        "A reader asked us: “{question}” Our answer: {answer}",
-        # Reader names stay out of the defaults: a post travels further than the page.
-        "You asked: “{question}” Here's what we said: {answer}",
-    ),
-}
-# The named fields each kind's templates may use.
-TEMPLATE_FIELDS: dict[str, frozenset[str]] = {
-    "intro": frozenset({"hook", "title", "summary", "site"}),
-    "thing": frozenset({"number", "count", "title", "teaser", "article", "site"}),
-    "question": frozenset({"question", "article", "site"}),
-    "answer": frozenset({"question", "answer", "name", "article", "site"}),
-}
+# A post's link starts with its site's address; links are weighed as if that address took at
+# least this many characters (SHARE_LINK_ROOM), so a preview and the published site agree.
+DEFAULT_LINK_ROOM = 40
 
 # A stop or colon right after a writer's own ? ! . or … ("Where is it from?. Knowing").
 _DOUBLED_STOP = regex.compile(r"([.!?:\u2026])[.:](?=\s|$)")
@@ -67,6 +53,8 @@ class Snippet:
     length: int
     limit: int
     scheduled_at: datetime | None = None
+    # Where the link leads when it is a short link (the full UTM-tagged address); else "".
+    target: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +71,20 @@ class ArticleData:
     answers: Sequence[tuple[str, str, str]] = ()  # (question, name, answer)
     hashtags: Sequence[str] = ()
     site: str = ""
+    # Networks whose intro goes out while the article is still new ("New from…").
+    new_on: frozenset[str] = frozenset()
+    # What the article's conversation section offers: "comments", "form", "email" or "".
+    reply: str = "email"
+    # The article's place among the site's (newest first): wordings take turns by it too.
+    turn: int = 0
+    # Links weigh as if the site's address were at least this long (0: as they are).
+    link_room: int = 0
+    # Short links: the folder they live in ("https://www.example.com/s/"), "" when off, and
+    # each post's code by post id.
+    short_base: str = ""
+    short_codes: Mapping[str, str] = field(default_factory=dict)
+    # While previewing, a post's length is counted as it will be once published.
+    preview: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,9 @@ class Draft:
     fragment: str
     fields: dict[str, object] = field(default_factory=dict)
     index: int = 0
+    # The field a post may shorten or drop, and what stands in when it is dropped.
+    body: str = ""
+    fallback: str = ""
 
 
 def fold(text: str) -> str:
@@ -109,23 +114,36 @@ def tidy(text: str) -> str:
 def drafts(article: ArticleData) -> list[Draft]:
     """Every snippet an article gets, in order: intro, things, question, answers."""
     title, summary = tidy(article.title), tidy(article.summary)
-    joiner = " " if title[-1:] in ".!?:\u2026" else ": "
-    hook = tidy(article.share) or f"{title}{joiner}{summary}"
+    # The link card shows the title: the post says something new rather than repeat it.
+    hook = tidy(article.share) or summary or title
     common = {"article": title, "site": tidy(article.site)}
-    found = [
-        Draft("intro", "intro", "", {**common, "hook": hook, "title": title, "summary": summary})
-    ]
+    intro = {**common, "hook": hook, "title": title, "summary": summary}
+    found = [Draft("intro", "intro", "", intro, body="hook", fallback=title)]
     for number, thing_title, teaser, anchor in article.things:
-        fields = {"number": number, "count": len(article.things), "title": tidy(thing_title)}
-        fields["teaser"] = tidy(teaser)
-        found.append(Draft(f"thing-{number}", "thing", anchor, {**common, **fields}, number - 1))
+        heading, teaser = tidy(thing_title), tidy(teaser)
+        fields = {"number": number, "count": len(article.things), "title": heading}
+        template = "thing_question" if heading.endswith("?") else "thing"
+        kind = f"thing-{number}"
+        if teaser and echoes(teaser, heading):
+            # "Roast chickpeas for a snack. Roast chickpeas are cheap…": the teaser says more,
+            # so it takes the heading's place (and gives it back when it cannot fit).
+            fields |= {"title": teaser, "teaser": ""}
+            fields = {**common, **fields}
+            draft = Draft(kind, template, anchor, fields, number - 1, "title", heading)
+        else:
+            fields["teaser"] = teaser
+            draft = Draft(kind, template, anchor, {**common, **fields}, number - 1, "teaser")
+        found.append(draft)
     if tidy(article.question):
-        fields = {"question": tidy(article.question)}
+        replies = REPLIES.get(article.reply, REPLIES[""])
+        fields = {"question": tidy(article.question), "reply": in_turn(replies, article.turn)[0]}
         found.append(Draft("question", "question", CONVERSATION, {**common, **fields}))
     for number, (question, name, answer) in enumerate(article.answers, start=1):
         fields = {"question": tidy(question), "name": tidy(name) or "a reader"}
         fields["answer"] = tidy(answer)
-        found.append(Draft(f"answer-{number}", "answer", CONVERSATION, {**common, **fields}))
+        found.append(
+            Draft(f"answer-{number}", "answer", CONVERSATION, {**common, **fields}, body="answer")
+        )
     return found
 
 
@@ -188,20 +206,38 @@ def shorten(prose: str, fits: Callable[[str], bool]) -> str:
     return _longest_fitting(len(cut), cut.__getitem__, fits) or ""
 
 
+def weighed_link(link: str, room: int) -> str:
+    """A stand-in for LINK as long as it will be once published: its address given ROOM.
+
+    Networks that count a whole link count its characters; X and Mastodon count any link as
+    23. The stand-in is a real-looking link either way, so every counter weighs it as it will
+    weigh the published one.
+    """
+    if not room:
+        return link
+    scheme, _, rest = link.partition("://")
+    host, slash, path = rest.partition("/")
+    size = max(len(scheme) + 3 + len(host), room, 13)
+    return "https://" + "w" * (size - 12) + ".com" + slash + path
+
+
 def fit(prose: str, link: str, tags: Sequence[str], network: Network) -> str:
     """The post for NETWORK: full prose and as many hashtags as fit, else shortened prose."""
     return fit_counted(prose, link, tags, network)[0]
 
 
-def fit_counted(prose: str, link: str, tags: Sequence[str], network: Network) -> tuple[str, int]:
-    """fit(), with the post's length as NETWORK counts it."""
-    text = join(prose, link)
-    if not network.fits(text, prose):
-        text = join(shorten(prose, lambda cut: network.fits(join(cut, link), cut)), link)
-        return text, network.count(text)
+def fit_counted(
+    prose: str, link: str, tags: Sequence[str], network: Network, weighed: str = ""
+) -> tuple[str, int]:
+    """fit(), with the post's length as NETWORK counts it (the link weighed as WEIGHED)."""
+    weighed = weighed or link
+    counted = join(prose, weighed)
+    if not network.fits(counted, prose):
+        prose = shorten(prose, lambda cut: network.fits(join(cut, weighed), cut))
+        return join(prose, link), network.count(join(prose, weighed))
     # Every network's count adds up over space-separated parts that start a new word and
     # grapheme, as " #Tag" does: each hashtag costs its own count and the space before it.
-    length, size, chosen = network.count(text), len(text.encode("utf-8")), []
+    length, size, chosen = network.count(counted), len(counted.encode("utf-8")), []
     for tag in tags:
         if len(chosen) == network.hashtags:
             break
@@ -213,6 +249,74 @@ def fit_counted(prose: str, link: str, tags: Sequence[str], network: Network) ->
             chosen.append(tag)
             length, size = length + more, size + more_bytes
     return join(prose, link, chosen), length
+
+
+class Reading(NamedTuple):
+    """How one wording of a draft reads in full: its first and last words, and whether it
+    reads like a form."""
+
+    wording: str
+    first: str
+    last: str
+    form: bool
+
+
+def _readings(wordings: Sequence[str], fields: Mapping[str, object]) -> list[Reading]:
+    """Each of WORDINGS filled with FIELDS, read once for every network that uses them."""
+    found = []
+    for wording in wordings:
+        prose = render(wording, fields)
+        found.append(Reading(wording, *edge_words(prose), reads_like_a_form(prose)))
+    return found
+
+
+def _preferred(
+    readings: Sequence[Reading], start: int, before: tuple[str, str]
+) -> tuple[list[str], list[str]]:
+    """The wordings in turn from START, split into those that read well and the rest.
+
+    Reading well: no form-like colons, and neither the first nor the last word of the post
+    before it in the feed (BEFORE).
+    """
+    good, rest = [], []
+    for reading in in_turn(readings, start):
+        repeats = bool(before[0]) and (reading.first == before[0] or reading.last == before[1])
+        (rest if repeats or reading.form else good).append(reading.wording)
+    return good, rest
+
+
+def _fitting_prose(
+    draft: Draft, choices: tuple[list[str], list[str]], fits: Callable[[str], bool]
+) -> str:
+    """The fullest prose that fits: the whole body, then fewer sentences, a clause, or none.
+
+    What the post says comes first: at each step down, the wordings that read well are tried,
+    then the others. The body is never cut inside a sentence except at a natural break (with
+    "…"); a post without room even for that drops it (an intro keeps its title).
+    """
+    wordings = [*choices[0], *choices[1]]
+    if not draft.body:
+        return next((prose for w in wordings if fits(prose := render(w, draft.fields))),
+                    render(wordings[0], draft.fields))  # fmt: skip
+    for body in shorter_bodies(str(draft.fields.get(draft.body, ""))):
+        for wording in wordings:
+            prose = _with_body(wording, draft, body)
+            if fits(prose):
+                return prose
+    return _with_body(wordings[0], draft, "")
+
+
+def _with_body(wording: str, draft: Draft, body: str) -> str:
+    """WORDING filled with BODY as the draft's body; an empty body is dropped, or replaced by
+    the draft's fallback (an intro's title)."""
+    if body or draft.fallback:
+        return render(wording, {**draft.fields, draft.body: body or draft.fallback})
+    return render(without_field(wording, draft.body), draft.fields)
+
+
+def _fits_with(network: Network, weighed: str) -> Callable[[str], bool]:
+    """Whether prose and the link weighed as WEIGHED fit NETWORK."""
+    return lambda prose: network.fits(join(prose, weighed), prose)
 
 
 def compose(
@@ -229,19 +333,33 @@ def compose(
     tags, _ = hashtags(article.hashtags)
     article_drafts = drafts(article)
     snippets = []
+    readings: dict[tuple[str, str], list[Reading]] = {}
     for position, network in enumerate(networks):
+        before = ("", "")
         for draft in article_drafts:
-            # Rotate wordings by network and by thing, so neighbouring posts read differently.
-            choices = templates[draft.template]
-            prose = render(choices[(position + draft.index + shift) % len(choices)], draft.fields)
-            link = utm_link(
+            template = draft.template
+            if template == "intro" and network.id in article.new_on:
+                template = "intro_new"
+            # Wordings take turns by network, thing and article, so neighbouring posts differ.
+            start = position + draft.index + article.turn + shift
+            if (draft.kind, template) not in readings:
+                readings[draft.kind, template] = _readings(templates[template], draft.fields)
+            wordings = _preferred(readings[draft.kind, template], start, before)
+            target = utm_link(
                 article.links[draft.fragment],
                 utm,
                 source=network.id,
                 campaign=article.slug,
                 content=draft.kind,
             )
-            text, length = fit_counted(prose, link, tags, network)
+            code = article.short_codes.get(post_id(network, draft), "")
+            link = f"{article.short_base}{code}/" if article.short_base and code else target
+            weighed = weighed_link(link, article.link_room)
+            prose = _fitting_prose(draft, wordings, _fits_with(network, weighed))
+            text, length = fit_counted(prose, link, tags, network, weighed)
+            if not article.preview:
+                length = network.count(text)
+            before = edge_words(prose)
             snippets.append(
                 Snippet(
                     id=post_id(network, draft),
@@ -251,6 +369,7 @@ def compose(
                     link=link,
                     length=length,
                     limit=network.limit,
+                    target=target if link != target else "",
                 )
             )
     return snippets

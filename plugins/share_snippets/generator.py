@@ -33,10 +33,12 @@ from .export_stream import ExportStream, PlanFiles, write_changes
 from .exporters import SharedArticle, without_link
 from .memo import ComposeMemo
 from .networks import NETWORKS
+from .post_context import at_the_moment, with_site_context
 from .preview import Preview, preview
 from .reuse import KitReuse, digest, folder_digest
 from .schedule import AGAIN, Queue, best_posts, plan, plan_horizon, quiet_networks, reshare
 from .settings import ShareSettings
+from .short_links import ShortLinkPages
 
 log = logging.getLogger(__name__)
 
@@ -216,11 +218,12 @@ class ShareKitGenerator(Generator):
         self.networks, self.templates = config.network_entries(), config.template_table()
         self.queued: list[Queued] = []
         queues = []
-        for article in self.context.get("articles", []):
-            data = article_data(article, self.settings)
+        found = [(article, article_data(article, self.settings)) for article in
+                 self.context.get("articles", [])]  # fmt: skip
+        for article, data in with_site_context(found, self.networks, config, self.settings):
             ids = post_ids(data, self.networks)
             article.snippet_count = len(ids)
-            date = article.date if article.date.tzinfo else article.date.replace(tzinfo=zone)
+            date = self.dated(article)
             queues.append(Queue(article.slug, date, ids))
             self.queued.append(Queued(article, data))
         self.now = config.start(zone)
@@ -249,6 +252,8 @@ class ShareKitGenerator(Generator):
     def posts(self, memo: ComposeMemo, queued: Queued) -> SharedArticle:
         """One article's posts, composed (or remembered) and scheduled; checked and announced."""
         article, data = queued
+        date, days = self.dated(article), self.config.new_days
+        data = at_the_moment(article, data, date, self.planned, self.networks, days)
         composed = memo.compose(
             compose, data, self.networks, self.templates, self.config.utm_scheme()
         )
@@ -265,8 +270,14 @@ class ShareKitGenerator(Generator):
                 for post_id, when in again
             ]
         check_article(article, snippets)
+        self.short_pages.write(article, data, snippets)
         snippets_composed.send(self, article=article, snippets=snippets)
         return SharedArticle(article.slug, article.title, data.links[""], snippets)
+
+    def dated(self, article: Any) -> Any:
+        """ARTICLE's date, in the site's zone when it has none of its own."""
+        zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
+        return article.date if article.date.tzinfo else article.date.replace(tzinfo=zone)
 
     def export_key(self, reuse: KitReuse, memo: ComposeMemo) -> str:
         """A digest of everything the export files show (the calendar's stamp aside), or ""."""
@@ -319,6 +330,7 @@ class ShareKitGenerator(Generator):
         memo = ComposeMemo.from_settings(self.settings)
         pages = KitPages(self, writer, reuse)
         changes = KitChanges(self.last_published(), self.now.isoformat())
+        self.short_pages = ShortLinkPages(self)
         key = self.export_key(reuse, memo)
         names = reuse.fetch_group(key, folder) if key else None
         # The oldest article's page goes first, always written afresh (KitPages.sample).

@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 FILENAME = "share_snippets-compose.pickle"
 # The code whose behaviour the snippets depend on: any change to it is a new key.
 _CODE = [
-    Path(__file__).resolve().parent / name for name in ("compose.py", "networks.py", "memo.py")
+    Path(__file__).resolve().parent / name
+    for name in ("compose.py", "networks.py", "memo.py", "trim.py", "wording.py")
 ] + [
     Path(__file__).resolve().parents[1] / "hub" / name
     for name in ("text.py", "utm.py", "urls.py", "hashtags.py")

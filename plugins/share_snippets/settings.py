@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from hub.settings import settings_from
 from hub.utm import UtmScheme
 
-from .compose import DEFAULT_TEMPLATES, TEMPLATE_FIELDS
+from .compose import DEFAULT_LINK_ROOM, DEFAULT_TEMPLATES, TEMPLATE_FIELDS
 from .networks import NETWORKS, Network
 from .schedule import Reshare, Slot, parse_slot
 
@@ -48,6 +48,13 @@ class ShareSettings:
     reshare_after_weeks: int = 8
     # ...the top share (0-1) of the posts that brought visits; 0 re-shares none.
     reshare_top: float = 0.2
+    # An intro says "New" only when it goes out within this many days of the article's date.
+    new_days: int = 30
+    # Links in posts weigh as if the site's address took at least this many characters, so a
+    # preview's posts are the published ones.
+    link_room: int = DEFAULT_LINK_ROOM
+    # Posts link through a short page on the site itself (SITEURL/s/<code>/).
+    short_links: bool = True
 
     def __post_init__(self) -> None:
         """Reject values the plugin cannot use, naming the setting and the fix."""
@@ -79,6 +86,15 @@ class ShareSettings:
             raise ValueError("SHARE_RESHARE_AFTER_WEEKS must be a whole number of weeks, 1 to 52")
         if not isinstance(self.reshare_top, (int, float)) or not 0 <= self.reshare_top <= 1:
             raise ValueError("SHARE_RESHARE_TOP must be a share from 0 to 1, like 0.2 for a fifth")
+        if not isinstance(self.new_days, int) or not 0 <= self.new_days <= 3650:
+            raise ValueError("SHARE_NEW_DAYS must be a whole number of days from 0 to 3650")
+        if not isinstance(self.link_room, int) or not 0 <= self.link_room <= 200:
+            raise ValueError(
+                "SHARE_LINK_ROOM must be a whole number of characters from 0 to 200"
+                " (about the length of your published address, https:// included)"
+            )
+        if not isinstance(self.short_links, bool):
+            raise ValueError("SHARE_SHORT_LINKS must be True or False")
         if not 1 <= self.hootsuite_rows <= 350:
             raise ValueError("SHARE_HOOTSUITE_ROWS must be between 1 and 350 (Hootsuite's limit)")
 

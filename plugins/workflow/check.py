@@ -46,6 +46,8 @@ class Page:
     links: list[str] = field(default_factory=list)
     forms: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # Where a forwarding page (a post's short link) sends the reader; "" for other pages.
+    forwards: str = ""
 
 
 @dataclass
@@ -80,6 +82,9 @@ def read_page(html: str) -> Page:
                 " describe it in the brackets of ![...](...)"
             )
     page.problems += missing_head(soup)
+    refresh = soup.find("meta", attrs={"http-equiv": "refresh"})
+    if refresh:
+        page.forwards = refresh.get("content", "").partition("url=")[2].strip()
     return page
 
 
@@ -149,6 +154,13 @@ def link_problem(
     return None
 
 
+def forwarded(url: str, origin: str, files: set[str], pages: dict[str, Page]) -> str:
+    """Where the built page URL opens forwards the reader, or "" when it does not forward."""
+    target = internal_target(url, origin + "/", origin)
+    found = resolve(target[0], files) if target else None
+    return pages[found].forwards if found in pages else ""
+
+
 def site_files(folder: Path) -> set[str]:
     """Every file in the built site, as a path relative to it with forward slashes."""
     return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
@@ -216,3 +228,8 @@ def snippet_problems(
             yield Problem(name, f"link '{link}' is not an address on this site ({origin})")
         elif problem := link_problem(bare, origin + "/", origin, files, pages):
             yield Problem(name, problem)
+        elif forwards := forwarded(bare, origin, files, pages):
+            # A short link: the address it forwards to must open the right page and section.
+            target = urlsplit(forwards)._replace(query="").geturl()
+            if problem := link_problem(target, origin + "/", origin, files, pages):
+                yield Problem(name, f"short link '{link}' forwards to a missing page: {problem}")
