@@ -96,7 +96,8 @@ def livereload(c, port=CONFIG["port"]):
     server = Server()
     for folder in ("content", "theme", "plugins"):
         server.watch(str(ROOT / folder / "**" / "*"), rebuild)
-    server.watch(str(CONFIG["settings_base"]), rebuild)
+    for settings in (CONFIG["settings_base"], ROOT / "site.yml"):
+        server.watch(str(settings), rebuild)
     server.serve(host=CONFIG["host"], port=port, root=str(CONFIG["output"]))
 
 
