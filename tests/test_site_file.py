@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SITE_FILE, article_text
-from hub.site_file import SiteFileError, check, load, parse
+from hub.site_file import KEYS, SiteFileError, check, load, parse, render
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -139,3 +139,24 @@ def test_plain_pelican_reports_a_mistake_in_one_line(tmp_path):
     said = " ".join((ran.stdout + ran.stderr).split())
     assert "site.yml: 'emial' is not a setting; did you mean 'email'?" in said
     assert "Traceback" not in said
+
+
+def test_the_sample_file_is_exactly_what_render_writes_so_its_comments_stay_in_step():
+    text = SITE_FILE.read_text(encoding="utf-8")
+    assert render(parse(text)) == text
+    assert all(f"\n{key}: " in text for key in KEYS)
+
+
+def test_render_quotes_what_yaml_would_misread_and_reads_back_the_same():
+    values = {
+        "name": "Bramble: Bakery",
+        "tagline": "#1 for bread",
+        "email": "hi@b.example",
+        "description": "Sourdough, rye and buns: baked daily on Elm Street, " * 3,
+        "colour": "#aa3300",
+        "slots": ["mon 08:00"],
+    }
+    settings = check(parse(render(values)))
+    assert settings["SITENAME"] == "Bramble: Bakery" and settings["SITE_TAGLINE"] == "#1 for bread"
+    assert settings["SITE_DESCRIPTION"] == " ".join(values["description"].split())
+    assert settings["BRAND_COLOUR"] == "#aa3300" and settings["SHARE_SLOTS"] == ("mon 08:00",)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
+import textwrap
 import zoneinfo
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -132,35 +134,132 @@ def _comments(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Key:
-    """One key a writer may set: how its value is checked and which settings it fills."""
+    """One key a writer may set: how it is checked, which settings it fills, what it means."""
 
     check: Callable[[Any], Any]
     settings: tuple[str, ...]
+    # The comment written above the key in site.yml.
+    comment: str
     # What an absent key means; None: the key is required.
     default: Any = ""
 
 
-# The keys in the order site.yml lists them; pelicanconf.py's own values stand for absent ones.
+HEADER = (
+    "Your hub's settings. Change any value, save, and build again; everything technical stays\n"
+    "in pelicanconf.py. Text with ': ' in it, or starting with # or a quote, goes in \"quotes\"."
+)
+
+# The keys in the order site.yml lists them.
 KEYS: dict[str, Key] = {
-    "name": Key(_required_text, ("SITENAME", "AUTHOR"), default=None),
-    "tagline": Key(_text, ("SITE_TAGLINE",)),
-    "description": Key(_text, ("SITE_DESCRIPTION",)),
-    "email": Key(_email, ("CONVERSATION_EMAIL",)),
-    "url": Key(_address, ("SITE_ADDRESS",)),
-    "language": Key(_language, ("DEFAULT_LANG",), "en"),
-    "timezone": Key(_timezone, ("TIMEZONE",), "UTC"),
-    "colour": Key(_colour, ("BRAND_COLOUR",), "#1d4d2b"),
-    "accent": Key(_optional_colour, ("BRAND_ACCENT",)),
-    "logo": Key(_logo, ("BRAND_LOGO",)),
+    "name": Key(
+        _required_text,
+        ("SITENAME", "AUTHOR"),
+        "The business name: in the header, page titles, social cards and posts.",
+        None,
+    ),
+    "tagline": Key(
+        _text, ("SITE_TAGLINE",), "One line under the name, on the home page and in the footer."
+    ),
+    "description": Key(
+        _text,
+        ("SITE_DESCRIPTION",),
+        "What you offer and where: the home page's intro and the description search engines show.",
+    ),
+    "email": Key(_email, ("CONVERSATION_EMAIL",), "Where readers' questions go."),
+    "url": Key(
+        _address,
+        ("SITE_ADDRESS",),
+        "Your site's web address, for publishing (e.g. https://www.example.com); empty until then.",
+    ),
+    "language": Key(
+        _language,
+        ("DEFAULT_LANG",),
+        "The site's language; only en for now (French, German, Spanish and Dutch are coming).",
+        "en",
+    ),
+    "timezone": Key(
+        _timezone,
+        ("TIMEZONE",),
+        "Your time zone, for dates and posting times, e.g. Europe/London or America/Toronto.",
+        "UTC",
+    ),
+    "colour": Key(
+        _colour,
+        ("BRAND_COLOUR",),
+        "The brand colour, quoted, as # and six hex digits: the header, buttons and links.",
+        "#1d4d2b",
+    ),
+    "accent": Key(
+        _optional_colour,
+        ("BRAND_ACCENT",),
+        'An optional second colour for highlights (focus rings), or "" for one made from the'
+        " brand's.",
+    ),
+    "logo": Key(
+        _logo,
+        ("BRAND_LOGO",),
+        "An optional logo file in content/images/ (png, jpg, webp or svg), e.g. images/logo.png.",
+    ),
     "networks": Key(
         _networks,
         ("SHARE_NETWORKS",),
+        "The networks you post on, in the order the share kit lists them: x, bluesky, mastodon,"
+        " threads, linkedin, facebook.",
         ("x", "bluesky", "mastodon", "threads", "linkedin", "facebook"),
     ),
-    "slots": Key(_slots, ("SHARE_SLOTS",), ("tue 09:30", "thu 12:30", "sat 10:00")),
-    "form": Key(_address, ("CONVERSATION_FORM_ENDPOINT",)),
-    "comments": Key(_comments, ("CONVERSATION_PROVIDER",), "none"),
+    "slots": Key(
+        _slots,
+        ("SHARE_SLOTS",),
+        "Your usual weekly posting times, in your time zone (a weekday and a 24-hour time).",
+        ("tue 09:30", "thu 12:30", "sat 10:00"),
+    ),
+    "form": Key(
+        _address,
+        ("CONVERSATION_FORM_ENDPOINT",),
+        "A form service's address (Formspree, Basin, Getform or Staticman) to show a question"
+        " form; empty, readers are offered an email with the article's title and address filled"
+        " in.",
+    ),
+    "comments": Key(
+        _comments,
+        ("CONVERSATION_PROVIDER",),
+        "Live comments under each article: none, isso, giscus, utterances, remark42, cusdis or"
+        " disqus (their options are in pelicanconf.py, see the README).",
+        "none",
+    ),
 }
+_WIDTH = 92
+
+
+def _plain(text: str) -> bool:
+    """True when TEXT reads back from YAML unquoted as the very same string."""
+    try:
+        return bool(text) and text[0] not in "#'\"&*!|>%@`[]{}" and yaml.safe_load(text) == text
+    except yaml.YAMLError:
+        return False
+
+
+def _value(value: Any) -> str:
+    """One value as YAML: plain when safe, quoted otherwise, long text folded over lines."""
+    if isinstance(value, list | tuple):
+        return f"[{', '.join(_value(item) for item in value)}]"
+    text = str(value)
+    if len(text) > _WIDTH - 20:
+        # A folded block needs no quoting: ': ' and # are plain text inside it.
+        wrapped = textwrap.wrap(text, _WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
+        return ">-\n" + "\n".join(wrapped)
+    return text if _plain(text) and ", " not in text else json.dumps(text, ensure_ascii=False)
+
+
+def render(values: Mapping[str, Any]) -> str:
+    """site.yml's text for VALUES (key -> value), every key with its comment."""
+    lines = [*(f"# {line}" for line in HEADER.splitlines())]
+    for key, spec in KEYS.items():
+        lines.append("")
+        lines += textwrap.wrap(spec.comment, _WIDTH, initial_indent="# ", subsequent_indent="# ")
+        value = values.get(key, spec.default)
+        lines.append(f"{key}: {_value('' if value is None else value)}")
+    return "\n".join(lines) + "\n"
 
 
 def _yaml_problem(error: yaml.YAMLError, text: str) -> str:
