@@ -24,6 +24,7 @@ from share_snippets.publishing import strip_share_kit
 
 from .check import Problem, SiteCheck, check_site
 from .headers import origin_of
+from .init import InitProblem, gather, init_hub, next_steps
 from .new import ArticleExists, new_article
 from .publish import (
     conversation_origins,
@@ -67,6 +68,33 @@ def run_new(title: str, articles: Path, settings_file: Path, say: Say) -> int:
         return 1
     print(shown_path(str(path)))
     say("Fill in the header and the sections; `invoke serve` previews the draft.")
+    return 0
+
+
+def run_init(
+    root: Path,
+    given: Mapping[str, str],
+    say: Say,
+    *,
+    ask: Callable[[str], str] | None,
+    defaults: bool,
+    examples: bool,
+    force: bool,
+) -> int:
+    """Ask what is missing, then make ROOT the writer's own hub and say what comes next."""
+    settings = hub_settings(root / "pelicanconf.py", say)
+    if settings is None:
+        return 1
+    try:
+        answers = gather(given, ask, defaults=defaults)
+        done = init_hub(
+            root, answers, settings, examples=examples, force=force, today=datetime.date.today()
+        )
+    except InitProblem as problem:
+        say(f"error: {problem}")
+        return 1
+    for line in [*done, f"{answers['name']} is ready.", *next_steps(answers)]:
+        say(line)
     return 0
 
 

@@ -1,0 +1,159 @@
+"""`invoke init`, run as a writer runs it, in a copy of the project's own files."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from test_tasks import invoke
+
+from hub.site_file import load
+
+ROOT = Path(__file__).resolve().parent.parent
+# Files that are text, so every one can be searched for the sample's name.
+TEXT_TYPES = {".html", ".xml", ".txt", ".json", ".csv", ".ics", ".css", ".js", ".svg", ""}
+# The README's command, exactly (without the leading `invoke`).
+INIT = 'init --name "Bramble Bakery" --email hello@bramble.example --yes'
+BRAMBLE = ("--name", "Bramble Bakery", "--email", "hello@bramble.example")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's files as git knows them (not .venv, output/ or cache/)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    copy = tmp_path / "project"
+    for name in filter(None, listed.split("\0")):
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    return copy
+
+
+def said(ran: subprocess.CompletedProcess) -> list[str]:
+    return ran.stderr.strip().splitlines()
+
+
+def test_init_then_build_names_the_business_and_never_the_sample(project):
+    ran = invoke(project, *shlex.split(INIT))
+    assert ran.returncode == 0, ran.stderr
+    lines = said(ran)
+    assert lines[-4] == "Next:"
+    assert [line.split()[:2] for line in lines[-3:]] == [
+        ["invoke", "serve"],
+        ["invoke", "new"],
+        ["SITEURL=https://www.example.com", "invoke"],
+    ]
+    assert load(project / "site.yml")["SITENAME"] == "Bramble Bakery"
+    assert (project / "examples/content/articles/3-things-to-do-with-a-squeezed-lemon.md").is_file()
+    assert (project / "examples/site.yml").is_file()
+    drafts = list((project / "content/articles").glob("*.md"))
+    assert [draft.name for draft in drafts] == [
+        "3-things-to-know-before-your-first-visit-to-bramble-bakery.md"
+    ]
+    # Publish the first draft, so the article page, its card and the share kit are built too.
+    draft = drafts[0]
+    draft.write_text(draft.read_text().replace("Status: draft\n", ""))
+    built = invoke(project, "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    output = project / "output"
+    texts = [path for path in output.rglob("*") if path.is_file() and path.suffix in TEXT_TYPES]
+    assert len(texts) > 20 and (output / "share/snippets.json").is_file()
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        assert "larder" not in text.lower(), path.relative_to(output)
+    for page in ("index.html", "about/index.html", "ask/index.html", "privacy/index.html"):
+        html = (output / page).read_text(encoding="utf-8")
+        assert "Bramble Bakery" in html, page
+    article = BeautifulSoup((output / draft.stem / "index.html").read_text(), "html.parser")
+    data = json.loads(article.find("script", type="application/ld+json").string)
+    assert data["publisher"]["name"] == "Bramble Bakery"
+    assert article.find("meta", property="og:site_name")["content"] == "Bramble Bakery"
+    assert article.find("meta", property="og:image")["content"].endswith(".png")
+    assert "mailto:hello@bramble.example" in str(article)
+
+
+def test_a_second_init_refuses_unless_forced_and_never_touches_the_writers_files(project):
+    assert invoke(project, "init", *BRAMBLE, "--yes").returncode == 0
+    draft = next((project / "content/articles").glob("*.md"))
+    draft.write_text(draft.read_text() + "\nMy own words.\n")
+    about = project / "content/pages/about.md"
+    about.write_text(about.read_text() + "\nOpen every day.\n")
+    mine = {path: path.read_text() for path in (draft, about)}
+
+    again = invoke(project, "init", *BRAMBLE, "--yes")
+    assert again.returncode == 1
+    assert said(again) == [
+        "error: this hub is already set up (site.yml was written by invoke init); change"
+        " site.yml directly, or run invoke init --force to write it again (articles are kept)"
+    ]
+    forced = invoke(
+        project, "init", "--name", "Bramble & Co", "--email", "a@b.example", "--yes", "--force"
+    )
+    assert forced.returncode == 0, forced.stderr
+    assert load(project / "site.yml")["SITENAME"] == "Bramble & Co"
+    assert {path: path.read_text() for path in mine} == mine
+    assert len(list((project / "content/articles").glob("*.md"))) == 1
+    assert (project / "examples/content/pages/pantry-checklist.md").is_file()
+
+
+def test_without_a_terminal_init_names_the_flag_it_needs_and_changes_nothing(project):
+    before = (project / "site.yml").read_text()
+    ran = invoke(project, "init", "--email", "hello@bramble.example")
+    assert ran.returncode == 1
+    assert said(ran) == [
+        "error: init needs --name when it cannot ask (no terminal);"
+        ' e.g. invoke init --name "Bramble Bakery" --email hello@bramble.example --yes'
+    ]
+    wrong = invoke(project, "init", "--name", "Bramble Bakery", "--email", "bramble", "--yes")
+    assert said(wrong) == [
+        "error: --email: 'bramble' is not an email address like hello@example.com"
+    ]
+    assert (project / "site.yml").read_text() == before
+    assert not (project / "examples").exists()
+    assert (project / "content/articles/3-things-to-do-with-a-squeezed-lemon.md").is_file()
+
+
+def test_every_answer_has_a_flag_and_no_examples_deletes_the_sample(project, tmp_path):
+    mine = project / "content/articles/my-first-idea.md"
+    mine.write_text("Title: My first idea\nDate: 2026-01-05\nStatus: draft\n\nSoon.\n")
+    logo = tmp_path / "bramble.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"/>')
+    ran = invoke(
+        project, "init", *BRAMBLE, "--no-examples",
+        "--tagline", "Bread worth the wait", "--about", "Sourdough and buns, baked on Elm Street.",
+        "--url", "https://bramble.example", "--language", "en", "--timezone", "Europe/Dublin",
+        "--colour", "#7A1F3D", "--logo", str(logo), "--networks", "bluesky, mastodon",
+        "--slots", "mon 08:00, fri 16:30", "--form", "https://formspree.io/f/abc",
+        "--newsletter", "https://buttondown.com/api/emails/embed-subscribe/bramble",
+    )  # fmt: skip
+    assert ran.returncode == 0, ran.stderr
+    settings = load(project / "site.yml")
+    assert settings["SITE_TAGLINE"] == "Bread worth the wait"
+    assert settings["SITE_DESCRIPTION"] == "Sourdough and buns, baked on Elm Street."
+    assert settings["SITE_ADDRESS"] == "https://bramble.example"
+    assert settings["TIMEZONE"] == "Europe/Dublin" and settings["BRAND_COLOUR"] == "#7a1f3d"
+    assert settings["BRAND_LOGO"] == "images/logo.svg"
+    assert (project / "content/images/logo.svg").read_text() == logo.read_text()
+    assert settings["SHARE_NETWORKS"] == ("bluesky", "mastodon")
+    assert settings["SHARE_SLOTS"] == ("mon 08:00", "fri 16:30")
+    assert settings["CONVERSATION_FORM_ENDPOINT"] == "https://formspree.io/f/abc"
+    catalogue = (project / "content/calls-to-action.yml").read_text()
+    assert "provider: buttondown" in catalogue and "subscribe/bramble" in catalogue
+    privacy = (project / "content/pages/privacy.md").read_text()
+    assert "formspree.io" in privacy and "buttondown.com" in privacy
+    assert not (project / "examples").exists()
+    assert sorted(p.name for p in (project / "content/articles").glob("*.md")) == [mine.name]
+    assert sorted(p.name for p in (project / "content/pages").glob("*.md")) == [
+        "about.md", "ask.md", "privacy.md"
+    ]  # fmt: skip
+    assert said(ran)[-1].split()[:2] == ["invoke", "publish"]
