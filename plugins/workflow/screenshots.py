@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from pelican.settings import read_settings
 
 from hub.build import build
 
@@ -14,6 +17,12 @@ ARTICLE = "3-things-to-do-with-a-bag-of-dried-beans"
 # File name in docs/ -> page of the built site.
 SHOTS = {"article.png": f"{ARTICLE}/", "share-kit.png": f"share/{ARTICLE}/"}
 VIEWPORT = {"width": 900, "height": 1100}
+# The same article on a site with a dark brand colour and a logo, on a phone and a desktop.
+BRAND = {"BRAND_COLOUR": "#0b1f3a", "BRAND_LOGO": "images/logo.svg"}
+BRAND_SHOTS = {
+    "brand-dark-390.png": {"width": 390, "height": 844},
+    "brand-dark-1280.png": {"width": 1280, "height": 900},
+}
 # A small palette keeps each PNG small enough to commit; text stays crisp.
 COLOURS = 64
 
@@ -30,24 +39,37 @@ def shrink(path: Path) -> None:
 def take_screenshots(
     settings: Path, docs: Path, say: Callable[[str], None], browser: Any = None
 ) -> int:
-    """Build the sample site, serve it on loopback and save each shot into DOCS."""
+    """Build the sample site (and a dark-branded copy), serve it and save each shot into DOCS."""
     from quality.serve import serving
 
     with tempfile.TemporaryDirectory(prefix="hub-shots-") as folder:
-        output = Path(folder) / "output"
-        report = build(settings, output, strict=True)
-        if not report.ok:
-            say(report.summary())
-            return 1
+        output, branded = Path(folder) / "output", Path(folder) / "branded"
+        content = Path(folder) / "content"
+        shutil.copytree(read_settings(str(settings))["PATH"], content)
+        # The theme's jar icon stands in for a logo of the writer's own.
+        (content / "images").mkdir(exist_ok=True)
+        shutil.copyfile(
+            Path(settings).parent / "theme/static/favicon.svg", content / BRAND["BRAND_LOGO"]
+        )
+        for target, overrides in ((output, {}), (branded, {**BRAND, "PATH": str(content)})):
+            report = build(settings, target, strict=True, overrides=overrides)
+            if not report.ok:
+                say(report.summary())
+                return 1
         docs.mkdir(parents=True, exist_ok=True)
-        with serving(output) as served, _chromium(browser) as chromium:
-            page = chromium.new_page(viewport=VIEWPORT)
-            for name, path in SHOTS.items():
-                page.goto(served.page_url(path), wait_until="networkidle")
-                page.screenshot(path=str(docs / name))
+        plan = [
+            *((output, name, path, VIEWPORT) for name, path in SHOTS.items()),
+            *((branded, name, f"{ARTICLE}/", size) for name, size in BRAND_SHOTS.items()),
+        ]
+        with _chromium(browser) as chromium:
+            for site, name, path, viewport in plan:
+                with serving(site) as served:
+                    page = chromium.new_page(viewport=viewport)
+                    page.goto(served.page_url(path), wait_until="networkidle")
+                    page.screenshot(path=str(docs / name))
+                    page.close()
                 shrink(docs / name)
                 say(f"{docs.name}/{name}: {(docs / name).stat().st_size // 1024} KB")
-            page.close()
     return 0
 
 

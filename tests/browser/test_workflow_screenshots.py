@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from workflow.screenshots import SHOTS, VIEWPORT, take_screenshots
+from workflow.screenshots import BRAND_SHOTS, SHOTS, VIEWPORT, take_screenshots
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -14,12 +14,16 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_screenshots_are_small_pngs_of_the_article_and_the_share_kit(tmp_path, browser):
     said: list[str] = []
     assert take_screenshots(ROOT / "pelicanconf.py", tmp_path / "docs", said.append, browser) == 0
-    for name in SHOTS:
+    sizes = {**dict.fromkeys(SHOTS, VIEWPORT), **BRAND_SHOTS}
+    for name, size in sizes.items():
         shot = tmp_path / "docs" / name
         with Image.open(shot) as image:
             assert image.format == "PNG"
-            assert image.size == (VIEWPORT["width"], VIEWPORT["height"])
+            assert image.size == (size["width"], size["height"])
             # A blank or broken page would be one flat colour.
             assert len(image.getcolors(256) or ()) > 8
+            if name in BRAND_SHOTS:
+                # The header is the dark brand colour.
+                assert image.convert("RGB").getpixel((2, 2)) == (11, 31, 58)
         assert shot.stat().st_size < 120_000
-    assert [line.split(":")[0] for line in said] == [f"docs/{name}" for name in SHOTS]
+    assert [line.split(":")[0] for line in said] == [f"docs/{name}" for name in sizes]
