@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from test_tasks import invoke
+from test_tasks import environment, invoke
 
 from hub.site_file import load
 
@@ -157,3 +160,32 @@ def test_every_answer_has_a_flag_and_no_examples_deletes_the_sample(project, tmp
         "about.md", "ask.md", "privacy.md"
     ]  # fmt: skip
     assert said(ran)[-1].split()[:2] == ["invoke", "publish"]
+
+
+def test_in_a_terminal_init_asks_each_question_and_enter_keeps_the_suggestion(project):
+    # A pseudo-terminal stands in for the writer's: init asks, the answers are typed.
+    typed = ["Bramble Bakery", "", "", "nope", "hello@bramble.example", *[""] * 9]
+    main, other = pty.openpty()
+    os.write(main, "".join(f"{line}\n" for line in typed).encode())
+    ran = subprocess.run(
+        [sys.executable, "-m", "invoke", "init"],
+        cwd=project,
+        env=environment(),
+        stdin=other,
+        stdout=other,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+    )
+    os.close(other)
+    os.close(main)
+    assert ran.returncode == 0, ran.stderr
+    # Python writes input()'s prompt to stderr when the terminal has no readline.
+    prompts = ran.stderr
+    assert "Your business's name: " in prompts
+    assert "A one-line tagline [Helpful ideas from Bramble Bakery]: " in prompts
+    assert "('nope' is not an email address like hello@example.com)" in prompts
+    settings = load(project / "site.yml")
+    assert settings["SITE_TAGLINE"] == "Helpful ideas from Bramble Bakery"
+    assert settings["CONVERSATION_EMAIL"] == "hello@bramble.example"
+    assert settings["TIMEZONE"] == "UTC" and settings["BRAND_COLOUR"] == "#1d4d2b"
