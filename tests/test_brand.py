@@ -131,7 +131,12 @@ def test_a_dark_brand_and_a_logo_reach_the_css_header_card_and_json_ld(build_sit
     page = site.article("beans")
     logo = page.select_one(".site-header .site-name img.site-logo")
     assert logo["src"] == "https://shop.example/images/logo.png"
-    assert (logo["width"], logo["height"], logo["alt"]) == ("80", "40", "")
+    assert (logo["width"], logo["height"], logo["alt"], logo["role"]) == (
+        "80",
+        "40",
+        "",
+        "presentation",
+    )
     assert site.path("images/logo.png").read_bytes() == png_logo()
     data = json.loads(page.find("script", type="application/ld+json").string)
     assert data["publisher"]["logo"]["url"] == "https://shop.example/images/logo.png"

@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_tasks import environment, invoke
 
+from conftest import article_text
 from hub.site_file import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,7 +129,7 @@ def test_without_a_terminal_init_names_the_flag_it_needs_and_changes_nothing(pro
 
 def test_every_answer_has_a_flag_and_no_examples_deletes_the_sample(project, tmp_path):
     mine = project / "content/articles/my-first-idea.md"
-    mine.write_text("Title: My first idea\nDate: 2026-01-05\nStatus: draft\n\nSoon.\n")
+    mine.write_text(article_text("3 things to bake first", Status="draft"))
     logo = tmp_path / "bramble.svg"
     logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"/>')
     ran = invoke(
@@ -160,6 +161,10 @@ def test_every_answer_has_a_flag_and_no_examples_deletes_the_sample(project, tmp
         "about.md", "ask.md", "privacy.md"
     ]  # fmt: skip
     assert said(ran)[-1].split()[:2] == ["invoke", "publish"]
+    # site.yml's url is the address publish builds for, without SITEURL in the environment.
+    published = invoke(project, "publish", "--dry-run")
+    assert published.returncode == 0, published.stderr
+    assert "for https://bramble.example from output/" in published.stderr
 
 
 def test_in_a_terminal_init_asks_each_question_and_enter_keeps_the_suggestion(project):
