@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from test_tasks import environment, invoke
 
 from conftest import article_text
+from hub.palette import palette
 from hub.site_file import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,6 +126,9 @@ def test_without_a_terminal_init_names_the_flag_it_needs_and_changes_nothing(pro
     assert (project / "site.yml").read_text() == before
     assert not (project / "examples").exists()
     assert (project / "content/articles/3-things-to-do-with-a-squeezed-lemon.md").is_file()
+    light = invoke(project, "init", *BRAMBLE, "--colour", "#f5c400", "--yes")
+    assert light.returncode == 0
+    assert f"warning: {palette('#f5c400').warnings[0]}" in said(light)
 
 
 def test_every_answer_has_a_flag_and_no_examples_deletes_the_sample(project, tmp_path):

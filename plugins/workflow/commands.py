@@ -17,6 +17,7 @@ from pelican.settings import read_settings
 
 from hub.build import BuildReport, build, replace_folder
 from hub.messages import plural, shown_path
+from hub.palette import palette
 from hub.progress import Progress
 from hub.site_file import SiteFileError, load, site_file_path
 from hub.urls import site_origin
@@ -93,7 +94,9 @@ def run_init(
     except InitProblem as problem:
         say(f"error: {problem}")
         return 1
-    for line in [*done, f"{answers['name']} is ready.", *next_steps(answers)]:
+    # What the build will say about the colour, said now while the writer is choosing it.
+    warnings = [f"warning: {line}" for line in palette(answers["colour"]).warnings]
+    for line in [*done, *warnings, f"{answers['name']} is ready.", *next_steps(answers)]:
         say(line)
     return 0
 
