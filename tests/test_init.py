@@ -18,6 +18,7 @@ from test_tasks import environment, invoke
 from conftest import article_text
 from hub.palette import palette
 from hub.site_file import load
+from workflow.init import local_timezone
 
 ROOT = Path(__file__).resolve().parent.parent
 # Files that are text, so every one can be searched for the sample's name.
@@ -197,4 +198,16 @@ def test_in_a_terminal_init_asks_each_question_and_enter_keeps_the_suggestion(pr
     settings = load(project / "site.yml")
     assert settings["SITE_TAGLINE"] == "Helpful ideas from Bramble Bakery"
     assert settings["CONVERSATION_EMAIL"] == "hello@bramble.example"
-    assert settings["TIMEZONE"] == "UTC" and settings["BRAND_COLOUR"] == "#1d4d2b"
+    assert settings["TIMEZONE"] == local_timezone() and settings["BRAND_COLOUR"] == "#1d4d2b"
+
+
+def test_the_suggested_time_zone_is_the_machines_by_name(tmp_path):
+    zones = tmp_path / "usr/share/zoneinfo"
+    (zones / "Europe").mkdir(parents=True)
+    (zones / "Europe/Dublin").write_bytes(b"TZif")
+    (zones / "Nowhere").write_bytes(b"TZif")
+    for target, expected in (("Europe/Dublin", "Europe/Dublin"), ("Nowhere", "UTC")):
+        link = tmp_path / f"localtime-{expected.replace('/', '-')}"
+        link.symlink_to(zones / target)
+        assert local_timezone(link) == expected
+    assert local_timezone(tmp_path / "missing") == "UTC"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import shutil
+import zoneinfo
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,16 @@ def _fixed(value: str) -> Callable[[Mapping[str, str]], str]:
     return lambda answers: value
 
 
+def local_timezone(localtime: Path = Path("/etc/localtime")) -> str:
+    """The machine's time zone by name (Europe/London), or UTC when it cannot be told."""
+    try:
+        target = str(localtime.resolve())
+    except OSError:
+        return "UTC"
+    name = target.partition("/zoneinfo/")[2]
+    return name if name in zoneinfo.available_timezones() else "UTC"
+
+
 QUESTIONS = (
     Question("name", "--name", "Your business's name", None),
     Question(
@@ -57,7 +68,7 @@ QUESTIONS = (
     Question("email", "--email", "The email address readers' questions go to", None),
     Question("url", "--url", "Your site's web address, if you have one", _fixed("")),
     Question("language", "--language", "The site's language", _fixed("en")),
-    Question("timezone", "--timezone", "Your time zone, e.g. Europe/London", _fixed("UTC")),
+    Question("timezone", "--timezone", "Your time zone", lambda a: local_timezone()),
     Question("colour", "--colour", "Your brand colour, e.g. #1d4d2b", _fixed("#1d4d2b")),
     Question("logo", "--logo", "A logo file to use (png, jpg, webp or svg), if any", _fixed("")),
     Question(
@@ -82,8 +93,10 @@ def answer_problem(question: Question, text: str) -> str | None:
     """What is wrong with one answer, or None; checked as site.yml will check it."""
     if question.default is None and not text.strip():
         return "it cannot be empty"
-    if question.key == "logo":
-        if text and not Path(text).is_file():
+    if question.key == "logo" and text:
+        if Path(text).suffix.lower() not in site_file.LOGO_TYPES:
+            return f"'{text}' is not a PNG, JPEG, WebP or SVG file"
+        if not Path(text).is_file():
             return f"{text} is not a file"
         text = f"images/logo{Path(text).suffix.lower()}" if text else ""
     key = "form" if question.key == "newsletter" else question.key
