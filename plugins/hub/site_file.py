@@ -284,6 +284,13 @@ def parse(text: str, name: str = FILE_NAME) -> dict[str, Any]:
         raise SiteFileError(f"{name}: {_yaml_problem(error, text)}") from None
     if not isinstance(data, dict):
         raise SiteFileError(f"{name}: write one 'key: value' setting per line, e.g. name: My shop")
+    for key, value in data.items():
+        # YAML reads `colour: #7a1f3d` as a comment, so the value silently vanishes.
+        if value is None and re.search(rf"^{re.escape(str(key))}:[ \t]+#", text, re.M):
+            raise SiteFileError(
+                f"{name}: {key}: a value that starts with # must be in quotes,"
+                f' like {key}: "#1d4d2b"'
+            )
     return data
 
 
