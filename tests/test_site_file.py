@@ -63,6 +63,7 @@ def test_absent_keys_take_their_defaults_and_only_name_is_required():
         ("name: A\nslots: [tuesday 9]\n", "site.yml: slots: 'tuesday 9' is not a weekly slot like 'tue 09:30' (a weekday, then a 24-hour time on the 5-minute grid)"),
         ("name: A\ncomments: facebook\n", "site.yml: comments: 'facebook' is not one of none, isso, giscus, utterances, remark42, cusdis, disqus"),
         ("name: [A, B]\n", "site.yml: name: write it as plain text on one line"),
+        ("name: A\ntagline: x\nname: B\n", "site.yml: line 3: 'name' is set twice; keep one of them"),
         ("name: A\ncolour: #7a1f3d\n", 'site.yml: colour: a value that starts with # must be in quotes, like colour: "#1d4d2b"'),
         ("name: A\naccent: #ffd166  # gold\n", 'site.yml: accent: a value that starts with # must be in quotes, like accent: "#1d4d2b"'),
     ],

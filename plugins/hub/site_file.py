@@ -276,12 +276,30 @@ def _yaml_problem(error: yaml.YAMLError, text: str) -> str:
     )
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a key written twice (YAML itself keeps the last quietly)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            # By its text: a key written as a list or mapping cannot be hashed.
+            key = str(self.construct_object(key_node, deep=deep))
+            if key in seen:
+                line = key_node.start_mark.line + 1
+                raise SiteFileError(f"line {line}: '{key}' is set twice; keep one of them")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def parse(text: str, name: str = FILE_NAME) -> dict[str, Any]:
     """Read site.yml's text into a mapping; raise SiteFileError with line and column."""
     try:
-        data = yaml.safe_load(text) if text.strip() else {}
+        # _Loader is YAML's safe loader: no Python objects are ever built from the file.
+        data = yaml.load(text, Loader=_Loader) if text.strip() else {}
     except yaml.YAMLError as error:
         raise SiteFileError(f"{name}: {_yaml_problem(error, text)}") from None
+    except SiteFileError as problem:
+        raise SiteFileError(f"{name}: {problem}") from None
     if not isinstance(data, dict):
         raise SiteFileError(f"{name}: write one 'key: value' setting per line, e.g. name: My shop")
     for key, value in data.items():
