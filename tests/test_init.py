@@ -156,8 +156,11 @@ def test_every_answer_has_a_flag_and_no_examples_deletes_the_sample(project, tmp
     assert settings["SHARE_NETWORKS"] == ("bluesky", "mastodon")
     assert settings["SHARE_SLOTS"] == ("mon 08:00", "fri 16:30")
     assert settings["CONVERSATION_FORM_ENDPOINT"] == "https://formspree.io/f/abc"
+    assert settings["SITE_NEWSLETTER"] == (
+        "https://buttondown.com/api/emails/embed-subscribe/bramble"
+    )
     catalogue = (project / "content/calls-to-action.yml").read_text()
-    assert "provider: buttondown" in catalogue and "subscribe/bramble" in catalogue
+    assert "provider: buttondown" in catalogue and "    action:" not in catalogue
     privacy = (project / "content/pages/privacy.md").read_text()
     assert "formspree.io" in privacy and "buttondown.com" in privacy
     assert not (project / "examples").exists()

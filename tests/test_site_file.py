@@ -158,8 +158,10 @@ def test_render_quotes_what_yaml_would_misread_and_reads_back_the_same():
         "description": "Sourdough, rye and buns: baked daily on Elm Street, " * 3,
         "colour": "#aa3300",
         "slots": ["mon 08:00"],
+        "newsletter": "https://buttondown.com/api/emails/embed-subscribe/bramble",
     }
     settings = check(parse(render(values)))
     assert settings["SITENAME"] == "Bramble: Bakery" and settings["SITE_TAGLINE"] == "#1 for bread"
     assert settings["SITE_DESCRIPTION"] == " ".join(values["description"].split())
     assert settings["BRAND_COLOUR"] == "#aa3300" and settings["SHARE_SLOTS"] == ("mon 08:00",)
+    assert settings["SITE_NEWSLETTER"] == values["newsletter"]

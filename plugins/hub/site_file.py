@@ -220,6 +220,12 @@ KEYS: dict[str, Key] = {
         " form; empty, readers are offered an email with the article's title and address filled"
         " in.",
     ),
+    "newsletter": Key(
+        _address,
+        ("SITE_NEWSLETTER",),
+        "Your newsletter's sign-up address (Buttondown, Mailchimp, Kit): the sign-up form in"
+        " content/calls-to-action.yml posts to it when that form names no action.",
+    ),
     "comments": Key(
         _comments,
         ("CONVERSATION_PROVIDER",),

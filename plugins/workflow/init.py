@@ -99,9 +99,8 @@ def answer_problem(question: Question, text: str) -> str | None:
         if not Path(text).is_file():
             return f"{text} is not a file"
         text = f"images/logo{Path(text).suffix.lower()}" if text else ""
-    key = "form" if question.key == "newsletter" else question.key
     try:
-        site_file.KEYS[key].check(text)
+        site_file.KEYS[question.key].check(text)
     except ValueError as problem:
         return str(problem)
     return None
@@ -148,8 +147,8 @@ def newsletter_catalogue(address: str) -> str:
         "  text: One short email when a new article is out. You can leave with one click.\n"
         "  button: Send me the next one\n"
         "  form:\n"
+        "    # It posts to the newsletter address in site.yml.\n"
         f"    provider: {provider}\n"
-        f"    action: {address}\n"
         if address
         else "# With a newsletter, give this entry a form instead of the link:\n"
         "#   form: {provider: buttondown, action: https://...}  (README: The next step)\n"
