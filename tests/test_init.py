@@ -99,8 +99,8 @@ def test_a_second_init_refuses_unless_forced_and_never_touches_the_writers_files
     again = invoke(project, "init", *BRAMBLE, "--yes")
     assert again.returncode == 1
     assert said(again) == [
-        "error: this hub is already set up (site.yml was written by invoke init); change"
-        " site.yml directly, or run invoke init --force to write it again (articles are kept)"
+        "error: this hub is already set up (site.yml names your site); change site.yml"
+        " directly, or run invoke init --force to write it again (articles are kept)"
     ]
     forced = invoke(
         project, "init", "--name", "Bramble & Co", "--email", "a@b.example", "--yes", "--force"
@@ -110,6 +110,14 @@ def test_a_second_init_refuses_unless_forced_and_never_touches_the_writers_files
     assert {path: path.read_text() for path in mine} == mine
     assert len(list((project / "content/articles").glob("*.md"))) == 1
     assert (project / "examples/content/pages/pantry-checklist.md").is_file()
+
+
+def test_a_site_yml_of_the_writers_own_counts_as_set_up(project):
+    site_yml = project / "site.yml"
+    site_yml.write_text(site_yml.read_text().replace("name: Larder Lane", "name: My Shop"))
+    ran = invoke(project, *shlex.split(INIT))
+    assert ran.returncode == 1 and said(ran)[0].startswith("error: this hub is already set up")
+    assert (project / "content/articles/3-things-to-do-with-a-squeezed-lemon.md").is_file()
 
 
 def test_without_a_terminal_init_names_the_flag_it_needs_and_changes_nothing(project):

@@ -21,6 +21,8 @@ EXAMPLES = "examples"
 SAMPLE_PARTS = ("articles", "pages", "questions", "images", "calls-to-action.yml")
 # The first line of a site.yml that init wrote: how a second run knows the hub is set up.
 MARKER = "# Written by invoke init."
+# The sample's name in its site.yml: a site.yml with any other name is a writer's own.
+SAMPLE_NAME = "Larder Lane"
 
 
 class InitProblem(Exception):
@@ -245,10 +247,21 @@ def starter_pages(answers: Mapping[str, str]) -> dict[str, str]:
 
 
 def is_initialised(root: Path) -> bool:
-    """True once init has run here (its site.yml, or the sample moved to examples/)."""
+    """True once init has run here, or once site.yml names someone other than the sample.
+
+    Any doubt counts as set up, so the writer's own content is never moved without --force.
+    """
     written = root / site_file.FILE_NAME
-    first = written.read_text(encoding="utf-8").split("\n", 1)[0] if written.is_file() else ""
-    return first == MARKER or (root / EXAMPLES).exists()
+    if (root / EXAMPLES).exists():
+        return True
+    if not written.is_file():
+        return False
+    text = written.read_text(encoding="utf-8", errors="replace")
+    try:
+        name = site_file.parse(text).get("name")
+    except site_file.SiteFileError:
+        return True
+    return text.split("\n", 1)[0] == MARKER or name != SAMPLE_NAME
 
 
 def _move_sample(root: Path, keep: bool) -> list[str]:
@@ -317,8 +330,8 @@ def init_hub(
     again = is_initialised(root)
     if again and not force:
         raise InitProblem(
-            "this hub is already set up (site.yml was written by invoke init); change site.yml"
-            " directly, or run invoke init --force to write it again (articles are kept)"
+            "this hub is already set up (site.yml names your site); change site.yml directly,"
+            " or run invoke init --force to write it again (articles are kept)"
         )
     done = []
     if not again:
