@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import shlex
 import shutil
 import subprocess
@@ -95,6 +96,9 @@ def test_a_second_init_refuses_unless_forced_and_never_touches_the_writers_files
     about = project / "content/pages/about.md"
     about.write_text(about.read_text() + "\nOpen every day.\n")
     mine = {path: path.read_text() for path in (draft, about)}
+    site_yml = project / "site.yml"
+    edited = re.sub(r"(?m)^timezone: .*$", "timezone: Europe/Paris", site_yml.read_text())
+    site_yml.write_text(edited.replace('accent: ""', 'accent: "#aa3300"'))
 
     again = invoke(project, "init", *BRAMBLE, "--yes")
     assert again.returncode == 1
@@ -106,7 +110,11 @@ def test_a_second_init_refuses_unless_forced_and_never_touches_the_writers_files
         project, "init", "--name", "Bramble & Co", "--email", "a@b.example", "--yes", "--force"
     )
     assert forced.returncode == 0, forced.stderr
-    assert load(project / "site.yml")["SITENAME"] == "Bramble & Co"
+    kept = load(project / "site.yml")
+    assert kept["SITENAME"] == "Bramble & Co" and kept["CONVERSATION_EMAIL"] == "a@b.example"
+    # What the writer changed by hand, and init did not ask again, is kept.
+    assert kept["TIMEZONE"] == "Europe/Paris" and kept["BRAND_ACCENT"] == "#aa3300"
+    assert kept["SITE_TAGLINE"] == "Helpful ideas from Bramble Bakery"
     assert {path: path.read_text() for path in mine} == mine
     assert len(list((project / "content/articles").glob("*.md"))) == 1
     assert (project / "examples/content/pages/pantry-checklist.md").is_file()

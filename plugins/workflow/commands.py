@@ -25,7 +25,7 @@ from share_snippets.publishing import strip_share_kit
 
 from .check import Problem, SiteCheck, check_site
 from .headers import origin_of
-from .init import InitProblem, gather, init_hub, next_steps
+from .init import InitProblem, current_answers, gather, init_hub, next_steps
 from .new import ArticleExists, new_article
 from .publish import (
     conversation_origins,
@@ -87,7 +87,7 @@ def run_init(
     if settings is None:
         return 1
     try:
-        answers = gather(given, ask, defaults=defaults)
+        answers = gather(given, ask, defaults=defaults, current=current_answers(root))
         done = init_hub(
             root, answers, settings, examples=examples, force=force, today=datetime.date.today()
         )

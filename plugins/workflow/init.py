@@ -6,7 +6,7 @@ import datetime
 import shutil
 import zoneinfo
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -109,15 +109,22 @@ def answer_problem(question: Question, text: str) -> str | None:
 
 
 def gather(
-    given: Mapping[str, str], ask: Callable[[str], str] | None, *, defaults: bool
+    given: Mapping[str, str],
+    ask: Callable[[str], str] | None,
+    *,
+    defaults: bool,
+    current: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Every answer: from flags, else asked (ASK), else the default; one line when stuck.
 
     DEFAULTS (--yes) takes the default for every question that has one, asking only for
-    what has none.
+    what has none. CURRENT (site.yml's values, when run again) are the defaults then.
     """
     answers: dict[str, str] = {}
+    current = current or {}
     for question in QUESTIONS:
+        if question.key in current:
+            question = replace(question, default=_fixed(current[question.key]))
         text = given.get(question.key)
         if text is None and ask is not None and not (defaults and question.default):
             default = question.default(answers) if question.default else ""
@@ -264,6 +271,29 @@ def is_initialised(root: Path) -> bool:
     return text.split("\n", 1)[0] == MARKER or name != SAMPLE_NAME
 
 
+def current_values(root: Path) -> dict[str, Any]:
+    """What the hub's site.yml says now, by key ({} when it is missing or cannot be read)."""
+    try:
+        data = site_file.parse((root / site_file.FILE_NAME).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, site_file.SiteFileError):
+        return {}
+    return {
+        key: value for key, value in data.items() if key in site_file.KEYS and value is not None
+    }
+
+
+def current_answers(root: Path) -> dict[str, str]:
+    """site.yml's values as answers, for running init again (the logo stays as it is)."""
+    if not is_initialised(root):
+        return {}
+    values = current_values(root)
+    return {
+        key: ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        for key, value in values.items()
+        if key != "logo"
+    }
+
+
 def _move_sample(root: Path, keep: bool) -> list[str]:
     """Move (KEEP) or delete the sample's content, leaving drafts where they are."""
     content, examples = root / "content", root / EXAMPLES / "content"
@@ -345,7 +375,12 @@ def init_hub(
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(answers["logo"], target)
         done.append(f"Logo copied to content/{site_values(answers)['logo']}")
-    text = site_file.render(site_values(answers))
+    values = site_values(answers)
+    if again:
+        # Keys init does not ask about (accent, comments) and a logo not given again stay.
+        given = {key: value for key, value in values.items() if key != "logo" or value}
+        values = {**current_values(root), **given}
+    text = site_file.render(values)
     (root / site_file.FILE_NAME).write_text(f"{MARKER}\n{text}", encoding="utf-8")
     done.append(f"Settings written to {site_file.FILE_NAME}")
     for page, body in starter_pages(answers).items():
