@@ -1,5 +1,6 @@
 """Settings for building and previewing the hub; publishconf.py builds on them."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,13 +10,6 @@ _PLUGINS_DIR = str(Path(__file__).resolve().parent / "plugins")
 if _PLUGINS_DIR not in sys.path:
     sys.path.insert(0, _PLUGINS_DIR)
 
-AUTHOR = "Larder Lane"
-SITENAME = "Larder Lane"
-SITE_TAGLINE = "Helpful things to do with good food"
-SITE_DESCRIPTION = (
-    "Practical ideas from an independent grocer and refill shop in Millbrook:"
-    " cooking from the cupboard, eating with the seasons and a lower-waste home."
-)
 # Empty while previewing: links stay root-relative so any local port works.
 SITEURL = ""
 # Where previews are served; absolute links (canonical, social posts) use it until SITEURL is set.
@@ -27,8 +21,6 @@ ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
-TIMEZONE = "Europe/London"
-DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 THEME = "theme"
@@ -84,20 +76,24 @@ AUTHOR_FEED_RSS = None
 MENU_PAGES = ["about", "ask"]
 STAGE_LABELS = {"learn": "Getting started", "try": "Try it", "decide": "Deciding"}
 
-# Conversation: questions and comments at the end of every article (plugins/README.md).
-CONVERSATION_EMAIL = "hello@larderlane.example"
-# Paste your form service's address (Formspree, Basin, Getform or Staticman) to show a form;
-# empty, readers are offered an email with the article's title and address filled in.
-CONVERSATION_FORM_ENDPOINT = ""
-# Live comments: none, isso, giscus, utterances, remark42, cusdis or disqus.
-CONVERSATION_PROVIDER = "none"
-
-# Share snippets: ready-made social posts and the share kit in output/share/ (plugins/README.md).
-# Weekly posting times for the suggested plan, in TIMEZONE.
-SHARE_SLOTS = ("tue 09:30", "thu 12:30", "sat 10:00")
+# Conversation (questions and comments) and share snippets (social posts, the share kit):
+# the email, form, comment provider, networks and posting times come from site.yml.
 # The share kit is for the team: `invoke publish` leaves output/share/ out unless this is True.
 SHARE_KIT_PUBLISH = False
 
 # Counting visits (off): "plausible", "goatcounter" or "umami", cookie-free; see README,
 # "See what's working". ANALYTICS_SITE names your site there.
 ANALYTICS_SERVICE = "none"
+
+# --- The writer's settings: site.yml ----------------------------------------------------------
+# Name, tagline, email, language, time zone, colours, logo, networks, posting times, form and
+# comments live in site.yml, checked by hub/site_file.py; its values win over those above.
+# HUB_SITE_FILE names another file instead (the tests build with their own).
+from hub import site_file as _site_file  # noqa: E402
+
+try:
+    globals().update(_site_file.load(_site_file.site_file_path(Path(__file__).parent, os.environ)))
+except _site_file.SiteFileError as _problem:
+    # One line, no traceback, under plain `pelican` too (it prints a traceback for errors).
+    raise SystemExit(str(_problem)) from None
+# --- end of the writer's settings -------------------------------------------------------------

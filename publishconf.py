@@ -5,13 +5,14 @@ import sys
 
 sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: F403
-from pelicanconf import PLUGINS
+from pelicanconf import PLUGINS, SITE_ADDRESS
 
-SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+# The environment's SITEURL wins over site.yml's url for one run.
+SITEURL = (os.environ.get("SITEURL", "").strip() or SITE_ADDRESS).rstrip("/")
 if not SITEURL:
     sys.exit(
-        "SITEURL is not set: set it to your site's address before publishing,"
-        " for example SITEURL=https://www.example.com invoke publish"
+        "SITEURL is not set: put your site's address in site.yml (url: https://www.example.com)"
+        " or set it for one run, for example SITEURL=https://www.example.com invoke publish"
     )
 RELATIVE_URLS = False
 

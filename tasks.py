@@ -52,6 +52,53 @@ def new(c, title):
     done(commands.run_new(title, CONFIG["articles"], CONFIG["settings_base"], say))
 
 
+@task(
+    help={
+        "name": "your business's name",
+        "tagline": "a one-line tagline",
+        "about": "what you offer and where, in a sentence (the home page's intro)",
+        "offer": "the same as --about",
+        "email": "where readers' questions go",
+        "url": "your site's web address, for publishing",
+        "language": "the site's language (en)",
+        "timezone": "your time zone, e.g. Europe/London",
+        "colour": "your brand colour, e.g. '#1d4d2b'",
+        "logo": "a logo file (png, jpg, webp or svg) to copy into content/images/",
+        "networks": "the networks you post on, e.g. x,bluesky,linkedin",
+        "slots": "your usual posting times, e.g. 'tue 09:30,sat 10:00'",
+        "form": "a form service's address for readers' questions",
+        "newsletter": "your newsletter's sign-up address",
+        "yes": "take the default answer for every question not given",
+        "force": "set up again on a hub that is already set up (articles are kept)",
+        "examples": "keep the sample in examples/ (--no-examples deletes it)",
+    }
+)
+def init(
+    c, name=None, tagline=None, about=None, offer=None, email=None, url=None, language=None,
+    timezone=None, colour=None, logo=None, networks=None, slots=None, form=None,
+    newsletter=None, yes=False, force=False, examples=True,
+):  # fmt: skip
+    """Make this hub yours: writes site.yml, starter pages and a first draft."""
+    given = {
+        "name": name, "tagline": tagline, "description": about or offer, "email": email,
+        "url": url, "language": language, "timezone": timezone, "colour": colour, "logo": logo,
+        "networks": networks, "slots": slots, "form": form, "newsletter": newsletter,
+    }  # fmt: skip
+    # Without a terminal nothing can be typed: init then never waits for an answer.
+    ask = input if sys.stdin.isatty() else None
+    done(
+        commands.run_init(
+            ROOT,
+            {key: value for key, value in given.items() if value is not None},
+            say,
+            ask=ask,
+            defaults=yes,
+            examples=examples,
+            force=force,
+        )
+    )
+
+
 @task
 def build(c, strict=False):
     """Build the site into output/, drafts left out (--strict: any warning fails the build)."""
@@ -96,7 +143,8 @@ def livereload(c, port=CONFIG["port"]):
     server = Server()
     for folder in ("content", "theme", "plugins"):
         server.watch(str(ROOT / folder / "**" / "*"), rebuild)
-    server.watch(str(CONFIG["settings_base"]), rebuild)
+    for settings in (CONFIG["settings_base"], ROOT / "site.yml"):
+        server.watch(str(settings), rebuild)
     server.serve(host=CONFIG["host"], port=port, root=str(CONFIG["output"]))
 
 

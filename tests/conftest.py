@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 import weakref
@@ -22,6 +23,10 @@ from hub.build import BuildReport, build, forget_logged_messages
 ROOT = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
 SETTINGS = ROOT / "pelicanconf.py"
+# Tests build with the sample's own settings file, never the writer's site.yml (which
+# `invoke init` rewrites); pelicanconf.py reads the file HUB_SITE_FILE names.
+SITE_FILE = SITES / "site.yml"
+os.environ["HUB_SITE_FILE"] = str(SITE_FILE)
 
 
 def disconnect_all_signals() -> None:

@@ -85,7 +85,8 @@ def test_every_share_link_carries_its_own_utm_while_canonical_and_og_url_have_no
     assert list(links) == list(NETWORKS.values())
     for network, anchor in links.items():
         assert anchor.get_text(" ", strip=True).endswith(INTENTS[network].label)
-        assert anchor["rel"] == ["noopener"]
+        # Same-tab links: no new window, so no opener to guard (and no bytes spent on rel).
+        assert "target" not in anchor.attrs
         link = shared_link(network, anchor["href"])
         assert link.startswith(canonical + "?")
         assert query(link) == {

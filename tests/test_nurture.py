@@ -238,3 +238,24 @@ def test_catalogue_mistakes_are_one_line_naming_file_entry_and_field(
     )
     assert any(message in error for error in site.report.errors), site.report.errors
     assert not any("Traceback" in line for line in site.report.errors)
+
+
+def test_a_sign_up_form_without_an_action_posts_to_site_yml_newsletter(build_site):
+    catalogue = (
+        "- id: newsletter\n  stages: [learn]\n  heading: Get the next one\n"
+        "  text: One short email.\n  button: Send it\n  form:\n    provider: buttondown\n"
+        + "".join(
+            f"- id: {cta}\n  stages: [{stage}]\n  heading: Ask us\n  text: We answer.\n"
+            '  button: Ask\n  link: "#conversation"\n'
+            for cta, stage in (("ask-us", "try"), ("chat", "decide"))
+        )
+    )
+    address = "https://buttondown.com/api/emails/embed-subscribe/bramble"
+    site = build_site(
+        {"articles/beans.md": article_text(Slug="beans"), "calls-to-action.yml": catalogue},
+        SITE_NEWSLETTER=address,
+    )
+    assert site.report.errors == [] and site.report.warnings == []
+    form = site.article("beans").select_one("#next-step form")
+    assert form["action"] == address
+    assert form.find("input", attrs={"name": "metadata__source"})["value"] == "beans"

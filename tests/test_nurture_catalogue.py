@@ -127,3 +127,16 @@ def test_report_counts_stages_and_finds_gaps_questions_and_stale_articles():
 )
 def test_months_before(today, months, expected):
     assert months_before(datetime.date(*today), months) == datetime.date(*expected)
+
+
+def test_a_form_without_an_action_posts_to_the_newsletter_address_of_site_yml():
+    text = entry("  form:\n    provider: buttondown\n")
+    address = "https://buttondown.com/api/emails/embed-subscribe/bramble"
+    entries, problems = parse_catalogue(text, "", address)
+    assert problems == [] and entries["one"].form.action == address
+    written = entry("  form:\n    provider: custom\n    action: https://own.example/join\n")
+    assert parse_catalogue(written, "", address)[0]["one"].form.action == "https://own.example/join"
+    _, problems = parse_catalogue(text)
+    assert [(p.field, p.text) for p in problems] == [
+        ("form.action", "give the provider's sign-up address, https://...")
+    ]

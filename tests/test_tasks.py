@@ -22,7 +22,9 @@ from bs4 import BeautifulSoup
 from conftest import article_text
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT = ("tasks.py", "pelicanconf.py", "publishconf.py", "plugins", "theme", "content")
+PROJECT = (
+    "tasks.py", "pelicanconf.py", "publishconf.py", "site.yml", "plugins", "theme", "content"
+)  # fmt: skip
 NEW_TITLE = "3 things to do with lentils"
 NEW_FILE = "content/articles/3-things-to-do-with-lentils.md"
 
@@ -43,8 +45,12 @@ def project(tmp_path: Path) -> Path:
 
 
 def environment(**extra: str) -> dict[str, str]:
-    """The environment without any publishing variables, plus EXTRA."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SITEURL", "PUBLISH_"))}
+    """The environment without publishing variables or the tests' site file, plus EXTRA."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SITEURL", "PUBLISH_", "HUB_SITE_FILE"))
+    }
     return {**env, **extra}
 
 
@@ -123,7 +129,8 @@ def test_publish_without_siteurl_names_it_and_changes_nothing(project):
     published = invoke(project, "publish", "--dry-run")
     assert published.returncode == 1
     assert published.stderr.strip().splitlines() == [
-        "error: SITEURL is not set; set it to your site's address,"
+        "error: SITEURL is not set; put your site's address in site.yml"
+        " (url: https://www.example.com) or set it for one run,"
         " e.g. SITEURL=https://www.example.com invoke publish"
     ]
     assert not (project / "output").exists()

@@ -145,7 +145,8 @@ def build(
         settings = read_settings(str(settings_file), override=overrides or {})
         settings["OUTPUT_PATH"] = str(staging)
         Pelican(settings).run()
-    except Exception as error:  # noqa: BLE001 - a template or settings failure ends the build
+    # A settings file stops with SystemExit and one line (site.yml's mistakes, a missing SITEURL).
+    except (Exception, SystemExit) as error:  # noqa: BLE001 - a template or settings failure
         message = str(error) or error.__class__.__name__
         report.errors.append(message)
         if echo:

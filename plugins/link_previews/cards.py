@@ -10,18 +10,23 @@ from pathlib import Path
 import regex
 from PIL import Image, ImageDraw, ImageFont
 
+from hub.palette import CARD, TEXT_CONTRAST, contrast, shade_for, text_on
+
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
 # Everything the card shows is part of its cache key; bump this when the drawing changes.
-CARD_VERSION = 2
+CARD_VERSION = 3
 
-# Brand colours from the theme; cream on green and green on cream both pass WCAG AAA.
-GREEN = (29, 77, 43)
-CREAM = (255, 253, 248)
-WHEAT = (244, 240, 230)
-GOLD = (242, 200, 121)
-INK = (31, 36, 33)
-MUTED = (74, 82, 77)
+# The theme's colours; the brand colour (the theme's green unless site.yml names another)
+# and the text on it come from hub.palette, so every pairing keeps WCAG AA contrast.
+GREEN = "#1d4d2b"
+CREAM = "#fffdf8"
+WHEAT = CARD
+GOLD = "#f2c879"
+MUTED = "#4a524d"
+LOGO_SIZE = 72
+# Pillow cannot draw SVG; such a logo shows in the header and JSON-LD, not on the card.
+DRAWN_LOGO_TYPES = (".png", ".jpg", ".jpeg", ".webp")
 
 TITLE_TOP = 150
 BAND_TOP = 510
@@ -69,6 +74,27 @@ class CardSpec:
     tagline: str
     bold_font: str = ""
     regular_font: str = ""
+    brand: str = GREEN
+    # The logo's file and a digest of its bytes, so a changed logo makes a new card.
+    logo: str = ""
+    logo_digest: str = ""
+
+
+@dataclass(frozen=True)
+class CardColours:
+    """The card's colours for one brand colour, each pairing readable (AA)."""
+
+    background: str
+    text: str
+    kicker: str
+    name: str
+
+    @classmethod
+    def for_brand(cls, brand: str) -> CardColours:
+        """Cream on the brand colour when it reads, else white or ink; gold when it reads."""
+        text = CREAM if contrast(CREAM, brand) >= TEXT_CONTRAST else text_on(brand)
+        kicker = GOLD if contrast(GOLD, brand) >= TEXT_CONTRAST else text
+        return cls(brand, text, kicker, shade_for(brand, (WHEAT,), TEXT_CONTRAST))
 
 
 @dataclass(frozen=True)
@@ -192,44 +218,68 @@ def title_box(layout: TitleLayout, font_path: str) -> tuple[int, int, int, int]:
     return left, top, right, bottom
 
 
-def _pill(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.ImageFont, right: int) -> None:
+def _pill(
+    draw: ImageDraw.ImageDraw,
+    text: str,
+    font: ImageFont.ImageFont,
+    right: int,
+    colours: CardColours,
+) -> None:
     """The reading stage as a rounded label, right-aligned in the bottom band."""
     padding_x, height = 22, 52
     width = int(_width(font, text)) + 2 * padding_x
     top = BAND_TOP + (HEIGHT - BAND_TOP - height) // 2
-    draw.rounded_rectangle((right - width, top, right, top + height), radius=26, fill=GREEN)
-    draw.text((right - width / 2, top + height / 2), text, font=font, fill=CREAM, anchor="mm")
+    box = (right - width, top, right, top + height)
+    draw.rounded_rectangle(box, radius=26, fill=colours.background)
+    middle = (right - width / 2, top + height / 2)
+    draw.text(middle, text, font=font, fill=colours.text, anchor="mm")
+
+
+def _paste_logo(image: Image.Image, path: str, left: int, middle: int) -> int:
+    """Put the logo at LEFT, centred on MIDDLE; return the width it takes (0 when none)."""
+    if not path.lower().endswith(DRAWN_LOGO_TYPES):
+        return 0
+    try:
+        with Image.open(path) as opened:
+            logo = opened.convert("RGBA")
+    except OSError:
+        return 0  # A logo that moved since the spec was made: leave it off, never fail.
+    logo.thumbnail((LOGO_SIZE * 3, LOGO_SIZE))
+    image.paste(logo, (left, middle - logo.height // 2), logo)
+    return logo.width + 20
 
 
 def render_card(spec: CardSpec) -> bytes:
     """The card for SPEC as PNG bytes."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), GREEN)
+    colours = CardColours.for_brand(spec.brand)
+    image = Image.new("RGB", (WIDTH, HEIGHT), colours.background)
     draw = ImageDraw.Draw(image)
     small_bold = load_font(spec.bold_font, 30)
 
     # Category kicker with a short gold rule under it.
     kicker = fit_line(spec.category.upper(), small_bold, WIDTH - 2 * MARGIN)
-    draw.text((MARGIN, 62), kicker, font=small_bold, fill=GOLD, anchor="la")
-    draw.rectangle((MARGIN, 112, MARGIN + 88, 118), fill=GOLD)
+    draw.text((MARGIN, 62), kicker, font=small_bold, fill=colours.kicker, anchor="la")
+    draw.rectangle((MARGIN, 112, MARGIN + 88, 118), fill=colours.kicker)
 
     layout = fit_title(spec.title, spec.bold_font)
     title_font = load_font(spec.bold_font, layout.size)
     for number, line in enumerate(layout.lines):
         top = TITLE_TOP + number * layout.line_height
         left = MARGIN + _indent(title_font, line)
-        draw.text((left, top), line, font=title_font, fill=CREAM, anchor="la")
+        draw.text((left, top), line, font=title_font, fill=colours.text, anchor="la")
 
     # The band: who made it, and where the article sits in the reader's journey.
     draw.rectangle((0, BAND_TOP, WIDTH, HEIGHT), fill=WHEAT)
     middle = (BAND_TOP + HEIGHT) // 2
+    name_left = MARGIN + (_paste_logo(image, spec.logo, MARGIN, middle) if spec.logo else 0)
     name_font = load_font(spec.bold_font, 40)
     site_name = fit_line(spec.site_name, name_font, (WIDTH - 2 * MARGIN) * 0.6)
-    draw.text((MARGIN, middle), site_name, font=name_font, fill=GREEN, anchor="lm")
+    draw.text((name_left, middle), site_name, font=name_font, fill=colours.name, anchor="lm")
     pill_font = load_font(spec.bold_font, 26)
     if spec.stage:
-        _pill(draw, spec.stage, pill_font, WIDTH - MARGIN)
+        _pill(draw, spec.stage, pill_font, WIDTH - MARGIN, colours)
     if spec.tagline:
-        left = MARGIN + _width(name_font, site_name) + 28
+        left = name_left + _width(name_font, site_name) + 28
         room = WIDTH - MARGIN - left - (_width(pill_font, spec.stage) + 72 if spec.stage else 0)
         tagline_font = load_font(spec.regular_font, 24)
         if _width(tagline_font, spec.tagline) <= room:

@@ -37,8 +37,9 @@ class LinkPreviewSettings:
     # Draw in this many processes once at least `card_parallel_from` cards are missing.
     card_workers: int = 2
     card_parallel_from: int = 8
-    # The publisher's logo in the JSON-LD: a site-relative path or an absolute URL.
-    logo: str = "theme/favicon.svg"
+    # The publisher's logo in the JSON-LD: a site-relative path or an absolute URL;
+    # "" means site.yml's logo, else the theme's favicon.
+    logo: str = ""
     # The site's Mastodon account ("@larderlane@mastodon.social"): previews on Mastodon,
     # Flipboard and Threads then say "by" that account (the fediverse:creator meta).
     fediverse_creator: str = ""

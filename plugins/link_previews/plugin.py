@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from dataclasses import replace
@@ -18,7 +19,7 @@ from hub.urls import absolute_url
 from hub.utm import UtmScheme, utm_link
 
 from .cache import card_name, ensure_cards
-from .cards import HEIGHT, WIDTH, CardSpec, card_text, find_font
+from .cards import GREEN, HEIGHT, WIDTH, CardSpec, card_text, find_font
 from .config import LinkPreviewSettings, card_cache_dir, load_settings
 from .intents import share_links
 from .own_image import FoundImage, find_image
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 
 # Prefilled hashtags on X's composer: a few, the rest is the reader's to choose.
 INTENT_HASHTAGS = 3
+# The publisher's logo when neither LINK_PREVIEWS_LOGO nor site.yml names one.
+DEFAULT_LOGO = "theme/favicon.svg"
 
 
 def every_article(articles: list[Any]) -> list[Any]:
@@ -40,12 +43,25 @@ def card_fonts() -> tuple[str, str]:
     return find_font("bold"), find_font("regular")
 
 
+def card_logo(settings: dict[str, Any]) -> tuple[str, str]:
+    """The logo file site.yml names (BRAND_LOGO) and a digest of its bytes; ("", "") for none."""
+    name = settings.get("BRAND_LOGO") or ""
+    path = Path(settings["PATH"], name)
+    if not name or not path.is_file():
+        return "", ""
+    return str(path), hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
 def card_spec(
-    article: Any, settings: dict[str, Any], fonts: tuple[str, str] | None = None
+    article: Any,
+    settings: dict[str, Any],
+    fonts: tuple[str, str] | None = None,
+    logo: tuple[str, str] | None = None,
 ) -> CardSpec:
-    """What the article's card shows, drawn with FONTS (found afresh when not given)."""
+    """What the article's card shows, drawn with FONTS and LOGO (found afresh when not given)."""
     stage = getattr(article, "stage", "")
     bold_font, regular_font = fonts or card_fonts()
+    logo_file, logo_digest = logo or card_logo(settings)
     return CardSpec(
         title=card_text(article.title),
         category=card_text(str(article.category)),
@@ -54,6 +70,9 @@ def card_spec(
         tagline=settings.get("SITE_TAGLINE", ""),
         bold_font=bold_font,
         regular_font=regular_font,
+        brand=settings.get("BRAND_COLOUR") or GREEN,
+        logo=logo_file,
+        logo_digest=logo_digest,
     )
 
 
@@ -76,6 +95,7 @@ def preview_image(
     preferences: LinkPreviewSettings,
     settings: dict[str, Any],
     fonts: tuple[str, str] | None = None,
+    logo: tuple[str, str] | None = None,
 ) -> tuple[SocialImage | None, CardSpec | None]:
     """The image networks show for ARTICLE, and the card to draw when it is a card."""
     alt = str(article.metadata.get("image-alt") or "").strip()
@@ -85,7 +105,7 @@ def preview_image(
         return SocialImage(url, found.width, found.height, alt or article.title), None
     if not preferences.cards:
         return None, None
-    spec = card_spec(article, settings, fonts)
+    spec = card_spec(article, settings, fonts, logo)
     path = f"{preferences.card_folder.strip('/')}/{card_name(article.slug, spec)}"
     alt = alt or f"{article.title} ({spec.category}, {spec.site_name})"
     return SocialImage(absolute_url(settings, path), WIDTH, HEIGHT, alt), spec
@@ -115,8 +135,8 @@ def thing_previews(
 
 
 def logo_url(preferences: LinkPreviewSettings, settings: dict[str, Any]) -> str:
-    """The publisher's logo as an absolute URL."""
-    logo = preferences.logo
+    """The publisher's logo as an absolute URL: the setting's, site.yml's, or the favicon."""
+    logo = preferences.logo or settings.get("BRAND_LOGO") or DEFAULT_LOGO
     return logo if "://" in logo or not logo else absolute_url(settings, logo)
 
 
@@ -128,7 +148,7 @@ def add_previews(generator: Any) -> None:
     articles = generator.articles + generator.drafts + generator.hidden_articles
     # The same for every article: worked out once, not once per article.
     site_url, logo = absolute_url(settings, ""), logo_url(preferences, settings)
-    fonts = card_fonts()
+    fonts, card_logo_file = card_fonts(), card_logo(settings)
     for article in every_article(articles):
         canonical = absolute_url(settings, article.url)
         links = {
@@ -146,7 +166,7 @@ def add_previews(generator: Any) -> None:
             hashtags(words)[0][:INTENT_HASHTAGS],
         )
         article.social_image, article.social_card = preview_image(
-            article, preferences, settings, fonts
+            article, preferences, settings, fonts, card_logo_file
         )
         article.thing_images, article.thing_cards = thing_previews(
             article, article.social_card, preferences, settings

@@ -69,8 +69,13 @@ class Problem:
     text: str
 
 
-def parse_catalogue(text: str, siteurl: str = "") -> tuple[dict[str, CallToAction], list[Problem]]:
-    """Read catalogue YAML into entries by id, and list what is wrong with it."""
+def parse_catalogue(
+    text: str, siteurl: str = "", newsletter: str = ""
+) -> tuple[dict[str, CallToAction], list[Problem]]:
+    """Read catalogue YAML into entries by id, and list what is wrong with it.
+
+    NEWSLETTER (site.yml's sign-up address) is the action of any form that names none.
+    """
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
@@ -88,7 +93,7 @@ def parse_catalogue(text: str, siteurl: str = "") -> tuple[dict[str, CallToActio
     entries: dict[str, CallToAction] = {}
     problems: list[Problem] = []
     for number, raw in enumerate(data, start=1):
-        entry, found = parse_entry(raw, number, siteurl)
+        entry, found = parse_entry(raw, number, siteurl, newsletter)
         if entry and entry.id in entries:
             found.append(Problem(entry.id, "id", "the id is used by an earlier entry; rename one"))
         if entry and not found:
@@ -98,7 +103,7 @@ def parse_catalogue(text: str, siteurl: str = "") -> tuple[dict[str, CallToActio
 
 
 def parse_entry(
-    raw: Any, number: int, siteurl: str = ""
+    raw: Any, number: int, siteurl: str = "", newsletter: str = ""
 ) -> tuple[CallToAction | None, list[Problem]]:
     """Check one entry and build it; the entry is None when it cannot be used."""
     if not isinstance(raw, dict):
@@ -120,6 +125,8 @@ def parse_entry(
             Problem(name, "stages", f"'stages' lists one or more of {', '.join(STAGES)}")
         )
     link, form = raw.get("link"), raw.get("form")
+    if isinstance(form, dict) and "action" not in form and newsletter:
+        form = {**form, "action": newsletter}
     if (link is None) == (form is None):
         problems.append(Problem(name, "link", "give either a 'link' or a 'form', not both"))
     elif link is not None:

@@ -47,7 +47,8 @@ def load_catalogue(
     except UnicodeDecodeError:
         log.error("%s: the file is not UTF-8 text; save it as UTF-8 in your editor", shown)
         return {}, shown
-    entries, problems = parse_catalogue(text, settings.get("SITEURL", ""))
+    newsletter = settings.get("SITE_NEWSLETTER", "")
+    entries, problems = parse_catalogue(text, settings.get("SITEURL", ""), newsletter)
     for problem in problems:
         log.error(
             "%s: entry '%s', field '%s': %s", shown, problem.entry, problem.field, problem.text

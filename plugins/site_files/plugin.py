@@ -1,7 +1,8 @@
-"""Pelican glue for site files: absolute URLs in templates, favicon.ico at the root."""
+"""Pelican glue for site files: absolute URLs in templates, favicon.ico, the brand palette."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from functools import partial
@@ -12,10 +13,17 @@ from pelican import signals
 from pelican.generators import Generator
 
 from hub.jsonld import script_json
+from hub.palette import with_properties
 from hub.urls import absolute_url
+
+from .brand import site_logo, site_palette
+
+log = logging.getLogger(__name__)
 
 # Browsers and audits ask for /favicon.ico whatever the page declares.
 ROOT_FILES = ("favicon.ico",)
+# The stylesheet whose :root custom properties hold the palette.
+PALETTE_CSS = ("css", "hub.css")
 
 
 def add_template_helpers(generator: Any) -> None:
@@ -23,6 +31,33 @@ def add_template_helpers(generator: Any) -> None:
     generator.env.globals["absolute_url"] = partial(absolute_url, generator.settings)
     # `{{ data|script_json }}` writes JSON-LD that no title or reader text can break out of.
     generator.env.filters["script_json"] = lambda data: Markup(script_json(data))
+    try:
+        generator.env.globals["brand_logo"] = site_logo(generator.settings)
+    except ValueError:
+        generator.env.globals["brand_logo"] = None  # Said once, when the build starts.
+
+
+def check_brand(pelican: Any) -> None:
+    """Say once, at the start, what site.yml's colours and logo mean for the site."""
+    for warning in site_palette(pelican.settings).warnings:
+        log.warning(warning)
+    try:
+        site_logo(pelican.settings)
+    except ValueError as problem:
+        log.error(str(problem))
+
+
+def write_palette(pelican: Any) -> None:
+    """Set the stylesheet's palette to the site's brand colours (a no-op for the theme's own)."""
+    css = os.path.join(pelican.output_path, pelican.settings["THEME_STATIC_DIR"], *PALETTE_CSS)
+    if not os.path.isfile(css):
+        return
+    with open(css, encoding="utf-8") as handle:
+        text = handle.read()
+    branded = with_properties(text, site_palette(pelican.settings).properties())
+    if branded != text:
+        with open(css, "w", encoding="utf-8") as handle:
+            handle.write(branded)
 
 
 class RootFilesGenerator(Generator):
@@ -43,5 +78,7 @@ def add_root_files_generator(pelican: Any) -> type[Generator]:
 
 def register() -> None:
     """Connect the handlers."""
+    signals.initialized.connect(check_brand)
     signals.generator_init.connect(add_template_helpers)
+    signals.finalized.connect(write_palette)
     signals.get_generators.connect(add_root_files_generator)

@@ -17,12 +17,15 @@ from pelican.settings import read_settings
 
 from hub.build import BuildReport, build, replace_folder
 from hub.messages import plural, shown_path
+from hub.palette import palette
 from hub.progress import Progress
+from hub.site_file import SiteFileError, load, site_file_path
 from hub.urls import site_origin
 from share_snippets.publishing import keep_record, strip_share_kit
 
 from .check import Problem, SiteCheck, check_site
 from .headers import origin_of
+from .init import InitProblem, current_answers, gather, init_hub, next_steps
 from .new import ArticleExists, new_article
 from .publish import (
     analytics_origins,
@@ -48,9 +51,20 @@ def preview_overrides(host: str, port: int) -> dict[str, Any]:
     return {"PREVIEW_SITEURL": f"http://{host}:{port}", "PREVIEW_DRAFTS": True}
 
 
+def hub_settings(settings_file: Path, say: Say) -> dict[str, Any] | None:
+    """Pelican's settings, or None after one line saying what is wrong with site.yml."""
+    try:
+        return read_settings(str(settings_file))
+    except SystemExit as problem:  # pelicanconf.py stops with site.yml's one-line mistake
+        say(f"error: {problem}")
+        return None
+
+
 def run_new(title: str, articles: Path, settings_file: Path, say: Say) -> int:
     """Write a new draft article and print its path."""
-    settings = read_settings(str(settings_file))
+    settings = hub_settings(settings_file, say)
+    if settings is None:
+        return 1
     try:
         path = new_article(title, articles, settings, datetime.date.today())
     except (ArticleExists, ValueError) as problem:
@@ -58,6 +72,35 @@ def run_new(title: str, articles: Path, settings_file: Path, say: Say) -> int:
         return 1
     print(shown_path(str(path)))
     say("Fill in the header and the sections; `invoke serve` previews the draft.")
+    return 0
+
+
+def run_init(
+    root: Path,
+    given: Mapping[str, str],
+    say: Say,
+    *,
+    ask: Callable[[str], str] | None,
+    defaults: bool,
+    examples: bool,
+    force: bool,
+) -> int:
+    """Ask what is missing, then make ROOT the writer's own hub and say what comes next."""
+    settings = hub_settings(root / "pelicanconf.py", say)
+    if settings is None:
+        return 1
+    try:
+        answers = gather(given, ask, defaults=defaults, current=current_answers(root))
+        done = init_hub(
+            root, answers, settings, examples=examples, force=force, today=datetime.date.today()
+        )
+    except InitProblem as problem:
+        say(f"error: {problem}")
+        return 1
+    # What the build will say about the colour, said now while the writer is choosing it.
+    warnings = [f"warning: {line}" for line in palette(answers["colour"]).warnings]
+    for line in [*done, *warnings, f"{answers['name']} is ready.", *next_steps(answers)]:
+        say(line)
     return 0
 
 
@@ -79,7 +122,10 @@ def run_build(
 
 def run_check(settings_file: Path, say: Say) -> int:
     """Build strictly into a temporary folder and check the site as readers will meet it."""
-    origin = site_origin(read_settings(str(settings_file)))
+    settings = hub_settings(settings_file, say)
+    if settings is None:
+        return 1
+    origin = site_origin(settings)
     with tempfile.TemporaryDirectory(prefix="hub-check-") as folder:
         site = Path(folder) / "site"
         report = run_build(settings_file, site, say, strict=False, overrides=PUBLISHED_ONLY)
@@ -110,10 +156,16 @@ def run_publish(
     settings_file: Path, output: Path, say: Say, *, dry_run: bool, environ: Mapping[str, str]
 ) -> int:
     """Build with the publishing settings, check, strip the share kit, add _headers, deploy."""
-    siteurl = environ.get("SITEURL", "").strip()
+    try:
+        written = load(site_file_path(settings_file.parent, environ))
+    except SiteFileError as problem:
+        say(f"error: {problem}")
+        return 1
+    siteurl = environ.get("SITEURL", "").strip() or written["SITE_ADDRESS"]
     if not siteurl:
         say(
-            "error: SITEURL is not set; set it to your site's address,"
+            "error: SITEURL is not set; put your site's address in site.yml"
+            " (url: https://www.example.com) or set it for one run,"
             " e.g. SITEURL=https://www.example.com invoke publish"
         )
         return 1

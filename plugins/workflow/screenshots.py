@@ -1,12 +1,15 @@
-"""The README's screenshots: an article, its share kit and What's working, in headless Chromium."""
+"""The README's screenshots: an article, its share kit, a branded site and What's working."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from pelican.settings import read_settings
 
 from hub.build import build
 
@@ -19,6 +22,12 @@ RESULTS_PAGE = "share/results.html"
 RESULTS_SAMPLE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "results"
 RESULTS_SHOTS = {"results-390.png": 390, "results-1280.png": 1280}
 RESULTS_HEIGHT = 1100
+# The same article on a site with a dark brand colour and a logo, on a phone and a desktop.
+BRAND = {"BRAND_COLOUR": "#0b1f3a", "BRAND_LOGO": "images/logo.svg"}
+BRAND_SHOTS = {
+    "brand-dark-390.png": {"width": 390, "height": 844},
+    "brand-dark-1280.png": {"width": 1280, "height": 900},
+}
 # A small palette keeps each PNG small enough to commit; text stays crisp.
 COLOURS = 64
 
@@ -35,27 +44,43 @@ def shrink(path: Path) -> None:
 def take_screenshots(
     settings: Path, docs: Path, say: Callable[[str], None], browser: Any = None
 ) -> int:
-    """Build the sample site, serve it on loopback and save each shot into DOCS."""
+    """Build the sample site (and a dark-branded copy), serve it and save each shot into DOCS."""
     from quality.serve import serving
 
     with tempfile.TemporaryDirectory(prefix="hub-shots-") as folder:
-        output, counted = Path(folder) / "output", Path(folder) / "counted"
-        report = build(settings, output, strict=True)
-        with_results = build(settings, counted, strict=True, overrides=sample_results())
-        if not (report.ok and with_results.ok):
-            say((report if not report.ok else with_results).summary())
-            return 1
+        output, branded = Path(folder) / "output", Path(folder) / "branded"
+        counted = Path(folder) / "counted"
+        content = Path(folder) / "content"
+        shutil.copytree(read_settings(str(settings))["PATH"], content)
+        # The theme's jar icon stands in for a logo of the writer's own.
+        (content / "images").mkdir(exist_ok=True)
+        shutil.copyfile(
+            Path(settings).parent / "theme/static/favicon.svg", content / BRAND["BRAND_LOGO"]
+        )
+        builds = (
+            (output, {}),
+            (branded, {**BRAND, "PATH": str(content)}),
+            (counted, sample_results()),
+        )
+        for target, overrides in builds:
+            report = build(settings, target, strict=True, overrides=overrides)
+            if not report.ok:
+                say(report.summary())
+                return 1
         docs.mkdir(parents=True, exist_ok=True)
+        plan = [
+            *((output, name, path, VIEWPORT) for name, path in SHOTS.items()),
+            *((branded, name, f"{ARTICLE}/", size) for name, size in BRAND_SHOTS.items()),
+            *(
+                (counted, name, RESULTS_PAGE, {"width": width, "height": RESULTS_HEIGHT})
+                for name, width in RESULTS_SHOTS.items()
+            ),
+        ]
         with _chromium(browser) as chromium:
-            with serving(output) as served:
-                page = chromium.new_page(viewport=VIEWPORT)
-                for name, path in SHOTS.items():
+            for site, name, path, viewport in plan:
+                with serving(site) as served:
+                    page = chromium.new_page(viewport=viewport)
                     _shoot(page, served.page_url(path), docs / name, say)
-                page.close()
-            with serving(counted) as served:
-                for name, width in RESULTS_SHOTS.items():
-                    page = chromium.new_page(viewport={"width": width, "height": RESULTS_HEIGHT})
-                    _shoot(page, served.page_url(RESULTS_PAGE), docs / name, say)
                     page.close()
     return 0
 

@@ -1,0 +1,359 @@
+"""The writer's settings file, site.yml: read, check every value, and map it onto settings."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import textwrap
+import zoneinfo
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+FILE_NAME = "site.yml"
+# Reader-facing labels exist in English only so far; other languages come with translations.
+LANGUAGES = ("en",)
+LOGO_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+
+
+class SiteFileError(ValueError):
+    """A mistake in site.yml, as one line that names the file, the key and what is allowed."""
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        raise ValueError("write it as plain text on one line")
+    return " ".join(str(value).split())
+
+
+def _required_text(value: Any) -> str:
+    text = _text(value)
+    if not text:
+        raise ValueError("it cannot be empty")
+    return text
+
+
+def _email(value: Any) -> str:
+    text = _text(value)
+    if text and not _EMAIL.fullmatch(text):
+        raise ValueError(f"'{text}' is not an email address like hello@example.com")
+    return text
+
+
+def _address(value: Any) -> str:
+    text = _text(value).rstrip("/")
+    parts = urlsplit(text)
+    if text and (parts.scheme not in ("http", "https") or not parts.netloc or " " in text):
+        raise ValueError(f"'{text}' is not a web address like https://www.example.com")
+    return text
+
+
+def _language(value: Any) -> str:
+    text = _text(value).lower()
+    if text not in LANGUAGES:
+        raise ValueError(
+            f"'{text}' is not available yet; use {', '.join(LANGUAGES)}"
+            " (the pages' labels are in English for now)"
+        )
+    return text
+
+
+def _timezone(value: Any) -> str:
+    text = _text(value)
+    if text not in zoneinfo.available_timezones():
+        close = difflib.get_close_matches(text, sorted(zoneinfo.available_timezones()), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "e.g. Europe/London or America/Toronto"
+        raise ValueError(f"'{text}' is not a time zone; {hint}")
+    return text
+
+
+def _colour(value: Any) -> str:
+    text = _text(value)
+    if not _COLOUR.fullmatch(text):
+        raise ValueError(f"'{text}' is not a colour like '#1d4d2b' (# and six hex digits, quoted)")
+    return text.lower()
+
+
+def _optional_colour(value: Any) -> str:
+    return _colour(value) if _text(value) else ""
+
+
+def _logo(value: Any) -> str:
+    text = _text(value).removeprefix("/")
+    if text and (not text.startswith("images/") or not text.lower().endswith(LOGO_TYPES)):
+        raise ValueError(
+            f"'{text}' is not a logo file in content/images/ like images/logo.png"
+            f" ({', '.join(LOGO_TYPES)})"
+        )
+    return text
+
+
+def _words(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        raise ValueError("write it as a list like [x, bluesky]")
+    return [_text(item) for item in value if _text(item)]
+
+
+def _networks(value: Any) -> tuple[str, ...]:
+    from share_snippets.networks import NETWORKS
+
+    names = [name.lower() for name in _words(value)]
+    if unknown := [name for name in names if name not in NETWORKS]:
+        raise ValueError(f"'{unknown[0]}' is not a network; use some of {', '.join(NETWORKS)}")
+    return tuple(names)
+
+
+def _slots(value: Any) -> tuple[str, ...]:
+    from share_snippets.schedule import parse_slot
+
+    slots = _words(value)
+    for slot in slots:
+        parse_slot(slot)
+    if not slots:
+        raise ValueError("give at least one weekly posting time like 'tue 09:30'")
+    return tuple(slots)
+
+
+def _comments(value: Any) -> str:
+    from conversation.providers import PROVIDER_CHOICES
+
+    text = _text(value).lower() or "none"
+    if text not in PROVIDER_CHOICES:
+        raise ValueError(f"'{text}' is not one of {', '.join(PROVIDER_CHOICES)}")
+    return text
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key a writer may set: how it is checked, which settings it fills, what it means."""
+
+    check: Callable[[Any], Any]
+    settings: tuple[str, ...]
+    # The comment written above the key in site.yml.
+    comment: str
+    # What an absent key means; None: the key is required.
+    default: Any = ""
+
+
+HEADER = (
+    "Your hub's settings. Change any value, save, and build again; everything technical stays\n"
+    "in pelicanconf.py. Text with ': ' in it, or starting with # or a quote, goes in \"quotes\"."
+)
+
+# The keys in the order site.yml lists them.
+KEYS: dict[str, Key] = {
+    "name": Key(
+        _required_text,
+        ("SITENAME", "AUTHOR"),
+        "The business name: in the header, page titles, social cards and posts.",
+        None,
+    ),
+    "tagline": Key(
+        _text, ("SITE_TAGLINE",), "One line under the name, on the home page and in the footer."
+    ),
+    "description": Key(
+        _text,
+        ("SITE_DESCRIPTION",),
+        "What you offer and where: the home page's intro and the description search engines show.",
+    ),
+    "email": Key(_email, ("CONVERSATION_EMAIL",), "Where readers' questions go."),
+    "url": Key(
+        _address,
+        ("SITE_ADDRESS",),
+        "Your site's web address, for publishing (e.g. https://www.example.com); empty until then.",
+    ),
+    "language": Key(
+        _language,
+        ("DEFAULT_LANG",),
+        "The site's language; only en for now (French, German, Spanish and Dutch are coming).",
+        "en",
+    ),
+    "timezone": Key(
+        _timezone,
+        ("TIMEZONE",),
+        "Your time zone, for dates and posting times, e.g. Europe/London or America/Toronto.",
+        "UTC",
+    ),
+    "colour": Key(
+        _colour,
+        ("BRAND_COLOUR",),
+        "The brand colour, quoted, as # and six hex digits: the header, buttons and links.",
+        "#1d4d2b",
+    ),
+    "accent": Key(
+        _optional_colour,
+        ("BRAND_ACCENT",),
+        'An optional second colour for highlights (focus rings), or "" for one made from the'
+        " brand's.",
+    ),
+    "logo": Key(
+        _logo,
+        ("BRAND_LOGO",),
+        "An optional logo file in content/images/ (png, jpg, webp or svg), e.g. images/logo.png.",
+    ),
+    "networks": Key(
+        _networks,
+        ("SHARE_NETWORKS",),
+        "The networks you post on, in the order the share kit lists them: x, bluesky, mastodon,"
+        " threads, linkedin, facebook.",
+        ("x", "bluesky", "mastodon", "threads", "linkedin", "facebook"),
+    ),
+    "slots": Key(
+        _slots,
+        ("SHARE_SLOTS",),
+        "Your usual weekly posting times, in your time zone (a weekday and a 24-hour time).",
+        ("tue 09:30", "thu 12:30", "sat 10:00"),
+    ),
+    "form": Key(
+        _address,
+        ("CONVERSATION_FORM_ENDPOINT",),
+        "A form service's address (Formspree, Basin, Getform or Staticman) to show a question"
+        " form; empty, readers are offered an email with the article's title and address filled"
+        " in.",
+    ),
+    "newsletter": Key(
+        _address,
+        ("SITE_NEWSLETTER",),
+        "Your newsletter's sign-up address (Buttondown, Mailchimp, Kit): the sign-up form in"
+        " content/calls-to-action.yml posts to it when that form names no action.",
+    ),
+    "comments": Key(
+        _comments,
+        ("CONVERSATION_PROVIDER",),
+        "Live comments under each article: none, isso, giscus, utterances, remark42, cusdis or"
+        " disqus (their options are in pelicanconf.py, see the README).",
+        "none",
+    ),
+}
+_WIDTH = 92
+
+
+def _plain(text: str) -> bool:
+    """True when TEXT reads back from YAML unquoted as the very same string."""
+    try:
+        return bool(text) and text[0] not in "#'\"&*!|>%@`[]{}" and yaml.safe_load(text) == text
+    except yaml.YAMLError:
+        return False
+
+
+def _value(value: Any) -> str:
+    """One value as YAML: plain when safe, quoted otherwise, long text folded over lines."""
+    if isinstance(value, list | tuple):
+        return f"[{', '.join(_value(item) for item in value)}]"
+    text = str(value)
+    if len(text) > _WIDTH - 20:
+        # A folded block needs no quoting: ': ' and # are plain text inside it.
+        wrapped = textwrap.wrap(text, _WIDTH - 2, initial_indent="  ", subsequent_indent="  ")
+        return ">-\n" + "\n".join(wrapped)
+    return text if _plain(text) and ", " not in text else json.dumps(text, ensure_ascii=False)
+
+
+def render(values: Mapping[str, Any]) -> str:
+    """site.yml's text for VALUES (key -> value), every key with its comment."""
+    lines = [*(f"# {line}" for line in HEADER.splitlines())]
+    for key, spec in KEYS.items():
+        lines.append("")
+        lines += textwrap.wrap(spec.comment, _WIDTH, initial_indent="# ", subsequent_indent="# ")
+        value = values.get(key, spec.default)
+        lines.append(f"{key}: {_value('' if value is None else value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_problem(error: yaml.YAMLError, text: str) -> str:
+    """Say plainly where the YAML is broken and, for the usual mistakes, how to mend it."""
+    mark = getattr(error, "problem_mark", None)
+    where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
+    line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+    if "\t" in line:
+        return f"{where} starts with a tab; indent with spaces instead"
+    problem = getattr(error, "problem", None) or "it cannot be read"
+    return (
+        f"{where}: {problem}; write each setting as 'key: value' and put values"
+        " that hold ': ' or start with # in quotes"
+    )
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a key written twice (YAML itself keeps the last quietly)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            # By its text: a key written as a list or mapping cannot be hashed.
+            key = str(self.construct_object(key_node, deep=deep))
+            if key in seen:
+                line = key_node.start_mark.line + 1
+                raise SiteFileError(f"line {line}: '{key}' is set twice; keep one of them")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def parse(text: str, name: str = FILE_NAME) -> dict[str, Any]:
+    """Read site.yml's text into a mapping; raise SiteFileError with line and column."""
+    try:
+        # _Loader is YAML's safe loader: no Python objects are ever built from the file.
+        data = yaml.load(text, Loader=_Loader) if text.strip() else {}
+    except yaml.YAMLError as error:
+        raise SiteFileError(f"{name}: {_yaml_problem(error, text)}") from None
+    except SiteFileError as problem:
+        raise SiteFileError(f"{name}: {problem}") from None
+    if not isinstance(data, dict):
+        raise SiteFileError(f"{name}: write one 'key: value' setting per line, e.g. name: My shop")
+    for key, value in data.items():
+        # YAML reads `colour: #7a1f3d` as a comment, so the value silently vanishes.
+        if value is None and re.search(rf"^{re.escape(str(key))}:[ \t]+#", text, re.M):
+            raise SiteFileError(
+                f"{name}: {key}: a value that starts with # must be in quotes,"
+                f' like {key}: "#1d4d2b"'
+            )
+    return data
+
+
+def check(data: dict[str, Any], name: str = FILE_NAME) -> dict[str, Any]:
+    """Check every value of DATA and return the Pelican settings it stands for."""
+    settings: dict[str, Any] = {}
+    for key in data:
+        if key not in KEYS:
+            close = difflib.get_close_matches(str(key), KEYS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(KEYS)}"
+            raise SiteFileError(f"{name}: '{key}' is not a setting; {hint}")
+    for key, spec in KEYS.items():
+        if data.get(key) is None:
+            if spec.default is None:
+                raise SiteFileError(f"{name}: {key} is missing; add a line like '{key}: My shop'")
+            value = spec.default
+        else:
+            try:
+                value = spec.check(data[key])
+            except ValueError as problem:
+                raise SiteFileError(f"{name}: {key}: {problem}") from None
+        settings.update(dict.fromkeys(spec.settings, value))
+    return settings
+
+
+def site_file_path(folder: Path, environ: Mapping[str, str]) -> Path:
+    """The site file next to the settings in FOLDER, or the one HUB_SITE_FILE names."""
+    return Path(environ.get("HUB_SITE_FILE") or folder / FILE_NAME)
+
+
+def load(path: Path) -> dict[str, Any]:
+    """Read and check the site file at PATH and return the settings it stands for."""
+    shown = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SiteFileError(
+            f"{shown} is missing; run invoke init to write it, or copy it from examples/"
+        ) from None
+    except UnicodeDecodeError:
+        raise SiteFileError(f"{shown}: save it as UTF-8 text") from None
+    return check(parse(text, shown), shown)
