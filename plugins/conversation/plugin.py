@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from hub.fields import declare_fields
 from hub.messages import shown_path
 from hub.urls import absolute_url
 
@@ -155,6 +156,7 @@ def add_section(
 
 def register() -> None:
     """Connect the handlers."""
+    declare_fields("conversation")
     signals.initialized.connect(check_settings)
     signals.article_generator_pretaxonomy.connect(attach_answered_questions)
     signals.all_generators_finalized.connect(attach_sections)

@@ -10,6 +10,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from hub.fields import declare_fields
 from hub.hashtags import hashtags
 from hub.messages import shown_path
 from hub.text import plain_text
@@ -177,6 +178,7 @@ def add_card_generator(pelican: Any) -> type[Generator]:
 
 def register() -> None:
     """Connect the handlers."""
+    declare_fields("image", "image-alt")
     # The conversation plugin (earlier in PLUGINS) has set answered_questions by now.
     signals.article_generator_finalized.connect(add_previews)
     signals.get_generators.connect(add_card_generator)

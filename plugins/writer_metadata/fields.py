@@ -30,6 +30,8 @@ class Problem:
     field: str
     text: str
     fatal: bool = False
+    # A warning lets the build go on (strict builds still fail on it).
+    warning: bool = False
 
 
 # Pelican cannot build content without these; the rest fall back to a default.

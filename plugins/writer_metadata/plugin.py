@@ -9,13 +9,29 @@ from typing import Any
 from pelican import signals
 from pelican.utils import slugify
 
+from hub.fields import declare_fields, declared_fields
 from hub.messages import shown_path
 from hub.text import word_count
 
 from .fields import Problem, missing_fields, normalise, reading_minutes
+from .names import (
+    HUB_FIELDS,
+    HUB_FOLDERS,
+    PELICAN_FIELDS,
+    SLUG_MAX_BYTES,
+    closest,
+    control_characters,
+    field_label,
+    reserved_problem,
+    shorten_slug,
+    slug_problem,
+)
 from .reader import SKIP, SOURCE_KEY, WRITTEN_KEY, CheckedMarkdownReader
 
 log = logging.getLogger(__name__)
+
+# Header fields a reader sees as text: control characters in them are mistakes.
+TEXT_FIELDS = ("title", "summary", "question", "share", "category", "image-alt")
 
 
 def use_checked_reader(readers: Any) -> None:
@@ -40,6 +56,118 @@ def expected_slug(metadata: dict[str, Any], path: str, settings: dict[str, Any])
     )
 
 
+def hub_folders(settings: dict[str, Any]) -> tuple[str, ...]:
+    """The folders the site's own pages and files live in, which no slug may take."""
+    static = [str(folder).strip("/").split("/")[0] for folder in settings.get("STATIC_PATHS", [])]
+    return (*HUB_FOLDERS, str(settings.get("THEME_STATIC_DIR", "theme")), *static)
+
+
+def known_fields() -> frozenset[str]:
+    """Every field Pelican, the hub or an enabled plugin reads."""
+    return frozenset(PELICAN_FIELDS) | declared_fields()
+
+
+def field_problems(
+    metadata: dict[str, Any], kind: str, written: frozenset[str] | None
+) -> list[Problem]:
+    """Missing and unknown fields; a missing field with a near-miss present says so."""
+    missing = missing_fields(metadata, kind, written)
+    known = known_fields()
+    unknown = sorted(set(written or ()) - known - {SOURCE_KEY, WRITTEN_KEY})
+    problems = []
+    for problem in missing:
+        typo = closest(problem.field, unknown)
+        if typo:
+            unknown.remove(typo)
+            text = (
+                f"{field_label(problem.field)} is missing; `{field_label(typo)}` looks like"
+                f" a typo of it: write '{field_label(problem.field)}:'"
+            )
+            problem = Problem(problem.field, text, fatal=problem.fatal)
+        problems.append(problem)
+    for name in unknown:
+        guess = closest(name, known)
+        hint = (
+            f"did you mean `{field_label(guess)}`?"
+            if guess
+            else "check its spelling, or delete the line (README.md lists the fields)"
+        )
+        problems.append(
+            Problem(name, f"`{field_label(name)}` is not a field; {hint}", warning=True)
+        )
+    return problems
+
+
+def text_problems(metadata: dict[str, Any]) -> list[Problem]:
+    """Control characters (a NUL, an escape) in fields a reader sees; they are taken out."""
+    problems = []
+    for name in TEXT_FIELDS:
+        value = metadata.get(name)
+        found = control_characters(str(value)) if value is not None else []
+        if not found:
+            continue
+        if isinstance(value, str):
+            metadata[name] = "".join(char for char in value if f"U+{ord(char):04X}" not in found)
+        problems.append(
+            Problem(
+                name,
+                f"{field_label(name)} holds an invisible control character ({', '.join(found)});"
+                " retype the line without it",
+            )
+        )
+    return problems
+
+
+def tag_problems(metadata: dict[str, Any]) -> list[Problem]:
+    """Tags with no letter or digit to make their address from are left out, with a warning."""
+    problems, kept = [], []
+    for tag in metadata.get("tags") or []:
+        if getattr(tag, "slug", str(tag)):
+            kept.append(tag)
+            continue
+        problems.append(
+            Problem(
+                "Tags",
+                f"Tag '{tag}' has no letter or digit to make its address (/tags/.../) from;"
+                " write it in words, like 'Tags: beans, budget'",
+                warning=True,
+            )
+        )
+    if problems:
+        metadata["tags"] = kept
+    return problems
+
+
+def address_problems(
+    metadata: dict[str, Any], written: frozenset[str] | None, path: str, settings: dict[str, Any]
+) -> list[Problem]:
+    """A writer's Slug that cannot be an address; a title whose address is too long or taken."""
+    reserved = hub_folders(settings)
+    if metadata.get("slug") and (written is None or "slug" in written):
+        text = slug_problem(str(metadata["slug"]), reserved)
+        return [Problem("Slug", text, fatal=True)] if text else []
+    slug = expected_slug(metadata, path, settings)
+    if not slug:
+        text = "Title has no letter or digit to make an address from; add a line 'Slug: my-article'"
+        return [Problem("Slug", text, fatal=True)]
+    if reserved_problem(slug, reserved):
+        text = (
+            f"Title makes the address /{slug}/, which is the hub's own folder;"
+            f" add a line 'Slug: my-{slug}'"
+        )
+        return [Problem("Slug", text, fatal=True)]
+    if len(slug.encode("utf-8")) <= SLUG_MAX_BYTES:
+        return []
+    short = shorten_slug(slug)
+    metadata["slug"] = short
+    text = (
+        f"Title makes an address of {len(slug.encode('utf-8'))} bytes, more than the"
+        f" {SLUG_MAX_BYTES} an address may take; it is shortened to /{short}/:"
+        " add a line 'Slug: ' with a few words of your own to choose it"
+    )
+    return [Problem("Slug", text, warning=True)]
+
+
 def check_fields(generator: Any, metadata: dict[str, Any], kind: str) -> None:
     """Report every mistake in one file's header; skip the file when it cannot be built."""
     source = metadata.pop(SOURCE_KEY, None)
@@ -47,12 +175,14 @@ def check_fields(generator: Any, metadata: dict[str, Any], kind: str) -> None:
     if metadata.get("status") == SKIP["status"]:
         return
     path = shown_path(source) if source else repr(metadata.get("title", "(untitled)"))
-    problems = missing_fields(metadata, kind, written) + normalise(metadata)
-    fatal = any(problem.fatal for problem in problems)
-    if not fatal:
+    problems = field_problems(metadata, kind, written) + normalise(metadata)
+    problems += text_problems(metadata) + tag_problems(metadata)
+    if not any(problem.fatal for problem in problems):
+        problems += address_problems(metadata, written, path, generator.settings)
+    if not any(problem.fatal for problem in problems):
         problems += claim_slug(generator, metadata, path)
     for problem in problems:
-        log.error("%s: %s", path, problem.text)
+        (log.warning if problem.warning else log.error)("%s: %s", path, problem.text)
     if any(problem.fatal for problem in problems):
         metadata.update(SKIP)
 
@@ -90,6 +220,7 @@ def add_reading_time(generator: Any) -> None:
 
 def register() -> None:
     """Connect the handlers."""
+    declare_fields(*HUB_FIELDS)
     signals.readers_init.connect(use_checked_reader)
     signals.article_generator_context.connect(check_article)
     signals.page_generator_context.connect(check_page)

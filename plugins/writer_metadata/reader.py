@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from typing import Any
 
 from pelican.readers import MarkdownReader
 
 from hub.messages import shown_path
+
+from .dates import date_problem
 
 log = logging.getLogger(__name__)
 
@@ -42,24 +45,28 @@ class CheckedMarkdownReader(MarkdownReader):
         if problem := unreadable(source_path):
             log.error("%s: %s", shown_path(source_path), problem)
             return "", {**SKIP, SOURCE_KEY: source_path}
-        self._bad_fields: list[tuple[str, str]] = []
+        self._bad_fields: list[str] = []
         content, metadata = super().read(source_path)
-        for name, value in self._bad_fields:
-            log.error(
-                "%s: %s '%s' is not a date; write it as 2026-09-14 or 2026-09-14 09:00",
-                shown_path(source_path),
-                name.title(),
-                value,
-            )
+        for problem in self._bad_fields:
+            log.error("%s: %s", shown_path(source_path), problem)
         metadata = dict(SKIP) if self._bad_fields else metadata
         return content, {**metadata, SOURCE_KEY: source_path, WRITTEN_KEY: frozenset(metadata)}
 
+    def _parse_metadata(self, meta: dict[str, list[str]]) -> dict[str, Any]:
+        """Read the header, with raw HTML in formatted fields (Summary) kept as text."""
+        formatted = {name.lower() for name in self.settings["FORMATTED_FIELDS"]}
+        # Markdown emphasis still works; a tag typed into the header is shown, never run.
+        escaped = {
+            name: [html.escape(line, quote=False) for line in lines]
+            if name.lower() in formatted
+            else lines
+            for name, lines in meta.items()
+        }
+        return super()._parse_metadata(escaped)
+
     def process_metadata(self, name: str, value: Any) -> Any:
-        """Process one field; remember a date that does not parse instead of raising."""
-        try:
-            return super().process_metadata(name, value)
-        except ValueError:
-            if name not in ("date", "modified"):
-                raise
-            self._bad_fields.append((name, value))
+        """Process one field; a date in any but the README's forms is remembered, not guessed."""
+        if name in ("date", "modified") and (problem := date_problem(name.title(), value)):
+            self._bad_fields.append(problem)
             return value
+        return super().process_metadata(name, value)
