@@ -64,7 +64,10 @@ def attach_answered_questions(generator: Any) -> None:
     articles = every_article(generator)
     for article in articles:
         article.answered_questions = list(files.get(article.slug, ("", []))[1])
-    slugs = {article.slug for article in articles}
+    # Articles skipped for a header mistake are reported already (writer_metadata's key).
+    slugs = {article.slug for article in articles} | generator.context.get(
+        "hub_skipped_slugs", set()
+    )
     for slug, (path, _) in files.items():
         if slug not in slugs:
             log.error(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import math
 from dataclasses import dataclass
 from typing import Any
 
 STAGES = ("learn", "try", "decide")
+STATUSES = ("published", "draft", "hidden")
 DEFAULT_STAGE = "learn"
 WORDS_PER_MINUTE = 200
 
@@ -66,6 +68,15 @@ def normalise(metadata: dict[str, Any]) -> list[Problem]:
         problems.append(Problem("Stage", f"Stage '{stage}' is not one of {', '.join(STAGES)}"))
         stage = DEFAULT_STAGE
     metadata["stage"] = stage
+    if "status" in metadata:
+        status = str(metadata["status"]).strip().lower()
+        if status in STATUSES:
+            metadata["status"] = status
+        else:
+            guess = difflib.get_close_matches(status, STATUSES, n=1, cutoff=0.6)
+            fix = f"did you mean 'Status: {guess[0]}'?" if guess else "write 'Status: published'"
+            text = f"Status '{metadata['status']}' is not one of {', '.join(STATUSES)}; {fix}"
+            problems.append(Problem("Status", text, fatal=True))
     metadata["hashtags"] = split_list(metadata.get("hashtags"), strip="#")
     # Later plugins and templates read article.tags; Pelican sets it only when Tags has words.
     metadata.setdefault("tags", [])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
@@ -12,8 +13,10 @@ from pelican.utils import slugify
 from hub.fields import declare_fields, declared_fields
 from hub.messages import shown_path
 from hub.text import word_count
+from hub.writing import KeepGoingWriter
 
 from .fields import Problem, missing_fields, normalise, reading_minutes
+from .links import broken_links
 from .names import (
     HUB_FIELDS,
     HUB_FOLDERS,
@@ -30,6 +33,8 @@ from .reader import SKIP, SOURCE_KEY, WRITTEN_KEY, CheckedMarkdownReader
 
 log = logging.getLogger(__name__)
 
+# Context key: the slugs of files skipped for a mistake already reported (plugins/README.md).
+SKIPPED_SLUGS = "hub_skipped_slugs"
 # Header fields a reader sees as text: control characters in them are mistakes.
 TEXT_FIELDS = ("title", "summary", "question", "share", "category", "image-alt")
 
@@ -184,6 +189,10 @@ def check_fields(generator: Any, metadata: dict[str, Any], kind: str) -> None:
     for problem in problems:
         (log.warning if problem.warning else log.error)("%s: %s", path, problem.text)
     if any(problem.fatal for problem in problems):
+        # Plugins that match files to articles by slug stay quiet about this one: its own
+        # line above says what to fix, and a second line about it would mislead.
+        skipped = generator.context.setdefault(SKIPPED_SLUGS, set())
+        skipped.add(expected_slug(metadata, path, generator.settings))
         metadata.update(SKIP)
 
 
@@ -213,15 +222,42 @@ def check_page(generator: Any, metadata: dict[str, Any]) -> None:
 
 
 def add_reading_time(generator: Any) -> None:
-    """Give every article its reading time in minutes."""
+    """Give every article its reading time in minutes, and check its links to other files."""
     for article in generator.articles + generator.drafts + generator.hidden_articles:
         article.reading_time = reading_minutes(word_count(article._content or ""))
+    check_links(generator.articles + generator.drafts + generator.hidden_articles, generator)
+
+
+def check_pages(generator: Any) -> None:
+    """Check the pages' links to other files."""
+    check_links(generator.pages + generator.hidden_pages + generator.draft_pages, generator)
+
+
+def check_links(contents: list[Any], generator: Any) -> None:
+    """Name each {filename} or {static} link that points to no file, before Pelican meets it."""
+    root = Path(generator.path)
+    for content in contents:
+        folder = os.path.relpath(os.path.dirname(content.source_path), root).replace(os.sep, "/")
+        for link in broken_links(content._content or "", folder, root):
+            log.warning(
+                "%s: the link '%s' names no file in the content folder; check the name (a path"
+                " starting with / starts from the content folder, any other from this file's)",
+                shown_path(content.source_path),
+                link,
+            )
+
+
+def keep_going_writer(pelican: Any) -> type[KeepGoingWriter]:
+    """Write pages with the writer that lets one broken page fail alone."""
+    return KeepGoingWriter
 
 
 def register() -> None:
     """Connect the handlers."""
     declare_fields(*HUB_FIELDS)
+    signals.get_writer.connect(keep_going_writer)
     signals.readers_init.connect(use_checked_reader)
     signals.article_generator_context.connect(check_article)
     signals.page_generator_context.connect(check_page)
     signals.article_generator_finalized.connect(add_reading_time)
+    signals.page_generator_finalized.connect(check_pages)

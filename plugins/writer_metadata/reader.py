@@ -11,6 +11,7 @@ from pelican.readers import MarkdownReader
 from hub.messages import shown_path
 
 from .dates import date_problem
+from .names import field_label
 
 log = logging.getLogger(__name__)
 
@@ -46,23 +47,41 @@ class CheckedMarkdownReader(MarkdownReader):
             log.error("%s: %s", shown_path(source_path), problem)
             return "", {**SKIP, SOURCE_KEY: source_path}
         self._bad_fields: list[str] = []
-        content, metadata = super().read(source_path)
+        self._said: list[str] = []
+        try:
+            content, metadata = super().read(source_path)
+        except Exception as error:  # noqa: BLE001 - one unreadable file never stops the rest
+            log.error(
+                "%s: could not be read (%s); check its header lines and its Markdown",
+                shown_path(source_path),
+                " ".join(str(error).split()) or error.__class__.__name__,
+            )
+            return "", {**SKIP, SOURCE_KEY: source_path}
         for problem in self._bad_fields:
             log.error("%s: %s", shown_path(source_path), problem)
+        for problem in self._said:
+            log.warning("%s: %s", shown_path(source_path), problem)
         metadata = dict(SKIP) if self._bad_fields else metadata
         return content, {**metadata, SOURCE_KEY: source_path, WRITTEN_KEY: frozenset(metadata)}
 
     def _parse_metadata(self, meta: dict[str, list[str]]) -> dict[str, Any]:
         """Read the header, with raw HTML in formatted fields (Summary) kept as text."""
         formatted = {name.lower() for name in self.settings["FORMATTED_FIELDS"]}
-        # Markdown emphasis still works; a tag typed into the header is shown, never run.
-        escaped = {
-            name: [html.escape(line, quote=False) for line in lines]
-            if name.lower() in formatted
-            else lines
-            for name, lines in meta.items()
-        }
-        return super()._parse_metadata(escaped)
+        tidy: dict[str, list[str]] = {}
+        for name, lines in meta.items():
+            if name.lower() in formatted:
+                # Markdown emphasis still works; a tag typed into the header is shown, never run.
+                tidy[name] = [html.escape(line, quote=False) for line in lines]
+            elif len(lines) > 1:
+                # Two lines for one field (written twice, or wrapped): Pelican would choke on it.
+                self._said.append(
+                    f"{field_label(name)} is written twice in the header (or wraps onto a"
+                    " second line); keep one line (the first one is used)"
+                )
+                tidy[name] = lines[:1]
+            else:
+                tidy[name] = lines
+        return super()._parse_metadata(tidy)
 
     def process_metadata(self, name: str, value: Any) -> Any:
         """Process one field; a date in any but the README's forms is remembered, not guessed."""

@@ -1,0 +1,308 @@
+"""One writer's mistake never breaks the site: each is one line naming the file, field and fix."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import article_text
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT = ("tasks.py", "pelicanconf.py", "publishconf.py", "plugins", "theme", "content")
+GOOD = article_text("3 things to do with rice", Slug="rice")
+CJK_TITLE = "3 things to do with " + "纳豆和米饭的一百种吃法" * 8
+BODY_THINGS = "Intro.\n\n## 1. One\n\nA. B.\n\n## 2. Two\n\nA. B.\n\n## 3. Three\n\nA. B.\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project with the real sample content, so nothing real is touched."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in PROJECT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / name)
+    return copy
+
+
+def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run `invoke ARGS` in PROJECT as a writer would."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SITEURL", "PUBLISH_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project, env=env, capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+
+
+def problems(site) -> list[str]:
+    """Every line the build printed about the content."""
+    return site.report.errors + site.report.warnings
+
+
+def the_line(site, text: str) -> str:
+    """The one problem line holding TEXT (and fail when there are none or several)."""
+    found = [line for line in problems(site) if text in line]
+    assert len(found) == 1, problems(site)
+    return found[0]
+
+
+def test_three_broken_articles_in_the_sample_each_get_one_line_and_the_rest_build(project):
+    articles = project / "content" / "articles"
+    sample = sorted(path.name for path in articles.glob("*.md"))
+    (articles / "natto.md").write_text(article_text(CJK_TITLE, body=BODY_THINGS))
+    (articles / "oats.md").write_text(article_text("3 things to do with oats", Date="04/09/2026"))
+    (articles / "barley.md").write_text(
+        article_text("3 things to do with barley", Qestion="What do you make with barley?")
+    )
+    built = invoke(project, "build")
+    lines = built.stderr.strip().splitlines()
+    assert built.returncode == 1
+    assert lines[-1].startswith(
+        f"Build failed, output left as it was: {len(sample) + 2} articles"
+    ), lines
+    problem_lines = lines[:-1]
+    assert sorted(line.split(": ")[1] for line in problem_lines) == [
+        "content/articles/barley.md",
+        "content/articles/natto.md",
+        "content/articles/oats.md",
+    ], problem_lines
+    by_file = {line.split(": ")[1]: line for line in problem_lines}
+    assert "Slug:" in by_file["content/articles/natto.md"]
+    assert "Date '04/09/2026'" in by_file["content/articles/oats.md"]
+    assert "2026-09-04" in by_file["content/articles/oats.md"]
+    assert (
+        "`Qestion` is not a field; did you mean `Question`?"
+        in by_file["content/articles/barley.md"]
+    )
+    for line in lines:
+        assert "Errno" not in line and "Traceback" not in line
+        assert str(project) not in line and " /" not in line.split(": ", 1)[1][:2]
+        assert not any(part.startswith("/") and len(part) > 1 for part in line.split("'")[1::2])
+    assert not (project / "output").exists()
+
+    # Without the one error, the warnings alone leave a full site, the long title included.
+    (articles / "oats.md").unlink()
+    built = invoke(project, "build")
+    assert built.returncode == 0, built.stderr
+    output = project / "output"
+    pages = [path.parent.name for path in output.glob("*/index.html")]
+    assert "3-things-to-do-with-barley" in pages
+    natto = [name for name in pages if name.startswith("3-things-to-do-with-na-dou")]
+    assert len(natto) == 1 and len(natto[0].encode()) <= 100
+    for path in output.rglob("*"):
+        assert len(path.name.encode()) <= 255
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("04/09/2026", "2026-09-04 for 4 September 2026 or 2026-04-09 for 9 April 2026"),
+        ("14/09/2026", "Date '14/09/2026' is not written the way the hub reads dates;"
+                       " write it as 2026-09-14"),
+        ("Sept 4", "write it as YYYY-09-04 (put the year in front)"),
+        ("0001-01-01", "Date '0001-01-01' is outside 1970-2100"),
+        ("2101-01-01", "is outside 1970-2100"),
+        ("2026-02-30", "no such day"),
+    ],
+)  # fmt: skip
+def test_dates_are_never_guessed(build_site, value, message):
+    site = build_site({"articles/rice.md": GOOD, "articles/beans.md": article_text(Date=value)})
+    line = the_line(site, "articles/beans.md: Date")
+    assert message in line
+    assert not site.report.ok
+    assert site.report.counts["articles"] == 1
+
+
+@pytest.mark.parametrize(
+    "value", ["2026-09-14", "2026-09-14 09:00", "2026-09-14 09:00:30", "2026-09-14T09:00+01:00"]
+)
+def test_the_readme_date_forms_are_read(build_site, value):
+    site = build_site({"articles/beans.md": article_text(Date=value, Modified=value)})
+    assert site.report.ok, problems(site)
+    assert site.article("3-things-to-do-with-beans").select_one("time[datetime^='2026-09-14']")
+
+
+def test_modified_is_checked_like_date(build_site):
+    site = build_site({"articles/beans.md": article_text(Modified="14/10/2026")})
+    assert "write it as 2026-10-14" in the_line(site, "articles/beans.md: Modified")
+
+
+def test_a_misspelled_field_is_named_with_the_closest_known_one(build_site):
+    site = build_site({"articles/beans.md": article_text(Qestion="Why?", Hashtgs="Beans")})
+    assert not site.report.ok and not site.report.errors
+    assert the_line(site, "Qestion").endswith(
+        ": `Qestion` is not a field; did you mean `Question`?"
+    )
+    assert the_line(site, "Hashtgs").endswith("did you mean `Hashtags`?")
+
+
+def test_a_field_like_no_other_says_to_check_the_spelling(build_site):
+    site = build_site({"articles/beans.md": article_text(Flavour="smoky")})
+    assert "`Flavour` is not a field; check its spelling" in the_line(site, "Flavour")
+
+
+def test_fields_of_pelican_and_the_plugins_are_known(build_site):
+    text = article_text(Author="Sam", Lang="en", Image_Alt="Beans", Conversation="yes")
+    site = build_site({"articles/beans.md": text})
+    assert not any("is not a field" in line for line in problems(site)), problems(site)
+
+
+def test_a_missing_field_with_a_near_miss_names_the_typo(build_site):
+    text = article_text(Summary=None, Sumary="Three dinners.")
+    site = build_site({"articles/beans.md": text})
+    line = the_line(site, "articles/beans.md")
+    assert "Summary is missing; `Sumary` looks like a typo of it" in line
+
+
+def test_an_unknown_status_names_the_file_and_suggests_the_word(build_site):
+    files = {"articles/beans.md": article_text(Status="publish"), "articles/rice.md": GOOD}
+    site = build_site(files)
+    line = the_line(site, "Status")
+    assert "articles/beans.md: Status 'publish' is not one of published, draft, hidden" in line
+    assert "did you mean 'Status: published'?" in line
+    assert len(problems(site)) == 1, problems(site)
+
+
+def test_an_unknown_status_does_not_blame_the_questions_file(build_site):
+    files = {
+        "articles/beans.md": article_text(Status="live", Slug="beans"),
+        "questions/beans.yml": "- question: Soak?\n  date: 2026-03-20\n  answer: Yes.\n",
+    }
+    site = build_site(files)
+    assert len(problems(site)) == 1, problems(site)
+
+
+@pytest.mark.parametrize(
+    ("slug", "message"),
+    [
+        ("my slug with spaces", "has spaces, which break links; write it like"
+                                " 'Slug: my-slug-with-spaces'"),
+        ("beans/2026", "holds '/'"),
+        ("../beans", "holds '/'"),
+        ("beans?x=1", "has characters an address cannot hold"),
+        ("b" * 101, "more than the 100 an address may take"),
+        ("share", "Slug 'share' is the address of the hub's own /share/ folder"),
+        ("topics", "/topics/ folder"),
+        ("s", "/s/ folder"),
+    ],
+)  # fmt: skip
+def test_a_slug_that_cannot_be_an_address_is_an_error_naming_the_field(build_site, slug, message):
+    files = {"articles/rice.md": GOOD, "articles/beans.md": article_text(Slug=slug)}
+    site = build_site(files)
+    line = the_line(site, "articles/beans.md: Slug")
+    assert message.replace("links;", "links at the first space;") in line or message in line
+    assert site.report.errors and site.report.counts["articles"] == 1
+    assert not any("Failed to overwrite" in line for line in problems(site))
+
+
+def test_a_title_that_makes_a_hub_folder_is_an_error(build_site):
+    site = build_site({"pages/share.md": "Title: Share\n\nHello."})
+    assert "Title makes the address /share/" in the_line(site, "pages/share.md")
+
+
+def test_a_very_long_latin_title_gets_a_short_slug_and_a_warning(build_site):
+    title = "3 things to do with " + " ".join(["beans"] * 45)
+    site = build_site({"articles/beans.md": article_text(title)}, strict=False)
+    assert site.report.ok and not site.report.errors
+    line = the_line(site, "articles/beans.md")
+    assert "add a line 'Slug: '" in line
+    slug = line.split("shortened to /")[1].split("/")[0]
+    assert len(slug) <= 60 and not slug.endswith("-")
+    assert site.article(slug).h1
+    cards = list(site.path("images/cards").iterdir())
+    assert len(cards) == 1 and cards[0].name.startswith(slug)
+
+
+def test_an_emoji_tag_is_reported_with_the_file_and_left_out(build_site):
+    site = build_site({"articles/beans.md": article_text(Tags="beans, 🫘")}, strict=False)
+    assert "articles/beans.md: Tag '🫘' has no letter or digit" in the_line(site, "Tag '")
+    page = site.article("3-things-to-do-with-beans")
+    assert not page.select("a[href='/tags//']")
+    assert not site.path("tags/index.html").read_text().count('href="/tags//"')
+
+
+def test_a_summary_holding_script_markup_is_shown_as_text(build_site):
+    summary = "</script><script>alert(1)</script> Three *dinners*."
+    site = build_site({"articles/beans.md": article_text(Summary=summary)})
+    assert site.report.ok, problems(site)
+    for page in ("3-things-to-do-with-beans", "index.html", "share/3-things-to-do-with-beans"):
+        html = site.html(page)
+        for script in html.find_all("script"):
+            # Only the page's own scripts: its JSON-LD (the summary in it as data) or files.
+            assert script.get("src") or script.get("type") == "application/ld+json", page
+            assert script.get_text().strip() != "alert(1)", page
+            if script.get("type") == "application/ld+json":
+                json.loads(script.get_text())
+    lede = site.article("3-things-to-do-with-beans").select_one(".lede")
+    assert "</script><script>alert(1)</script>" in lede.get_text()
+    assert lede.em.get_text() == "dinners"
+
+
+@pytest.mark.parametrize("field", ["Title", "Summary", "Question", "Share"])
+def test_text_fields_with_markup_never_become_elements(build_site, field):
+    value = '<img src=x onerror="alert(1)"><b>bold</b>'
+    meta = {field: value if field != "Title" else "3 things <b>bold</b> <img src=x onerror=a>"}
+    site = build_site({"articles/beans.md": article_text(**meta, Slug="beans")}, strict=False)
+    page = site.article("beans")
+    assert not page.select("img[onerror], b"), field
+
+
+def test_control_characters_in_a_title_are_an_error_and_never_reach_a_page(build_site):
+    files = {"articles/beans.md": article_text("3 things to do with\x00 beans\x1b")}
+    site = build_site(files, strict=False)
+    line = the_line(site, "articles/beans.md: Title")
+    assert "control character (U+0000, U+001B); retype the line without it" in line
+    assert not site.report.ok
+
+
+def test_a_link_to_a_missing_file_names_the_article_and_the_link_once(build_site):
+    body = "See [beans]({filename}dried-beans.md) and ![a jar]({static}/images/jar.jpg).\n"
+    body += BODY_THINGS
+    site = build_site({"articles/rice.md": GOOD, "articles/beans.md": article_text(body=body)})
+    lines = [line for line in problems(site) if "dried-beans" in line or "jar.jpg" in line]
+    assert len(lines) == 2, problems(site)
+    assert "articles/beans.md: the link '{filename}dried-beans.md' names no file" in lines[0]
+    assert "'{static}/images/jar.jpg'" in lines[1]
+    assert not any("skipping url replacement" in line for line in problems(site))
+
+
+def test_a_link_to_an_existing_file_is_fine(build_site):
+    body = "See [rice]({filename}rice.md) and [the same](/rice/).\n" + BODY_THINGS
+    site = build_site({"articles/rice.md": GOOD, "articles/beans.md": article_text(body=body)})
+    assert site.report.ok, problems(site)
+
+
+def test_a_header_field_written_twice_is_one_line(build_site):
+    text = article_text().replace("Date: 2026", "Title: Again\nDate: 2026", 1)
+    site = build_site({"articles/beans.md": text}, strict=False)
+    line = the_line(site, "articles/beans.md")
+    assert line.endswith(
+        "Title is written twice in the header (or wraps onto a second line);"
+        " keep one line (the first one is used)"
+    )
+
+
+def test_a_theme_failure_on_one_page_names_its_file_and_the_rest_build(build_site, tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    article = theme / "templates" / "article.html"
+    article.write_text(
+        article.read_text().replace(
+            "{% block content %}", "{% block content %}{{ article.boom.explode() }}", 1
+        )
+    )
+    files = {"articles/rice.md": GOOD, "articles/beans.md": article_text(Boom="yes")}
+    site = build_site(files, THEME=str(theme))
+    assert not site.report.ok
+    failures = [line for line in site.report.errors if "could not be written" in line]
+    assert failures and all("theme could not show it" in line for line in failures), failures
+    assert any("articles/beans.md: its page could not be written" in line for line in failures)
