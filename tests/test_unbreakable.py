@@ -306,3 +306,135 @@ def test_a_theme_failure_on_one_page_names_its_file_and_the_rest_build(build_sit
     failures = [line for line in site.report.errors if "could not be written" in line]
     assert failures and all("theme could not show it" in line for line in failures), failures
     assert any("articles/beans.md: its page could not be written" in line for line in failures)
+
+
+def test_a_card_that_cannot_be_placed_fails_alone_naming_its_article(build_site, tmp_path):
+    cache = tmp_path / "cards"
+    files = {"articles/rice.md": GOOD, "articles/beans.md": article_text(Slug="beans")}
+    first = build_site(files, LINK_PREVIEWS_CARD_CACHE=str(cache))
+    assert first.report.ok
+    beans = next(first.path("images/cards").glob("beans-*.png"))
+    # Damage the cache entry of one card: a folder where its picture should be.
+    cached = next(path for path in cache.iterdir() if path.read_bytes() == beans.read_bytes())
+    cached.unlink()
+    cached.mkdir()
+    again = build_site(files, output=tmp_path / "again", LINK_PREVIEWS_CARD_CACHE=str(cache))
+    line = the_line(again, "social card")
+    assert "articles/beans.md: its social card could not be drawn" in line
+    assert "Errno" not in line and "Traceback" not in line
+
+
+def test_links_in_content_to_files_outside_the_project_are_not_followed(build_site, tmp_path):
+    secret = tmp_path.parent / f"{tmp_path.name}-secret"
+    secret.mkdir()
+    (secret / "passwords.jpg").write_text("not for the web")
+    (secret / "private.md").write_text(article_text("3 things nobody should read", Slug="private"))
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "articles").mkdir()
+    (content / "articles" / "rice.md").write_text(GOOD)
+    (content / "images" / "passwords.jpg").symlink_to(secret / "passwords.jpg")
+    (content / "articles" / "private.md").symlink_to(secret / "private.md")
+    site = build_site(content, strict=False)
+    assert "images/passwords.jpg: is a link to a file outside the project" in the_line(
+        site, "passwords"
+    )
+    assert "articles/private.md: is a link to a file outside the project" in the_line(
+        site, "private.md"
+    )
+    assert site.report.counts["articles"] == 1
+
+
+def test_links_inside_the_project_are_followed(build_site, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "jar.jpg").write_bytes(b"jpeg")
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "articles").mkdir()
+    (content / "articles" / "rice.md").write_text(GOOD)
+    (content / "images" / "jar.jpg").symlink_to(shared / "jar.jpg")
+    site = build_site(content)
+    assert site.report.ok, problems(site)
+    assert site.path("images/jar.jpg").read_bytes() == b"jpeg"
+
+
+CATALOGUE = """\
+- id: newsletter
+  stages: [learn]
+  heading: Get the next one
+  text: One short email.
+  button: Send it
+  link: /about/
+"""
+
+
+@pytest.mark.parametrize(
+    ("broken", "where", "explained"),
+    [
+        (CATALOGUE.replace("  text:", "\ttext:"), "near line 4, column 1",
+         "a tab is used to indent"),
+        (CATALOGUE.replace("One short email.", "Note: one short email."), "near line 4, column 13",
+         "put the whole value in quotes"),
+        (CATALOGUE.replace("Send it", '"Send it'), "near line 5, column 11",
+         "a quote starts here and is never closed"),
+        (CATALOGUE.replace("  button:", "   button:"), "near line 5, column 10",
+         "indented further than the field above it"),
+    ],
+)  # fmt: skip
+def test_a_broken_catalogue_is_one_plain_error_at_the_right_place(
+    build_site, broken, where, explained
+):
+    files = {
+        "calls-to-action.yml": broken,
+        "articles/rice.md": GOOD,
+        "articles/beans.md": article_text(Cta="newsletter"),
+    }
+    site = build_site(files, strict=False)
+    assert len(problems(site)) == 1, problems(site)
+    line = problems(site)[0]
+    assert "calls-to-action.yml: is not valid YAML " + where in line, line
+    assert explained in line
+    assert site.report.counts["articles"] == 2
+
+
+QUESTION = "- question: Soak?\n  date: 2026-03-20\n  answer: Yes, always.\n"
+
+
+@pytest.mark.parametrize(
+    ("broken", "where", "explained"),
+    [
+        (QUESTION.replace("  date", "\tdate"), "near line 2, column 1", "a tab is used to indent"),
+        (QUESTION.replace("Yes, always", "Soak: always"), "near line 3, column 15",
+         "put the whole value in quotes"),
+        (QUESTION.replace("Soak?", '"Soak?'), "near line 1, column 13",
+         "a quote starts here and is never closed"),
+    ],
+)  # fmt: skip
+def test_a_broken_questions_file_is_one_plain_error(build_site, broken, where, explained):
+    files = {"articles/beans.md": article_text(Slug="beans"), "questions/beans.yml": broken}
+    site = build_site(files, strict=False)
+    assert len(problems(site)) == 1, problems(site)
+    assert f"questions/beans.yml: is not valid YAML {where}: " in problems(site)[0]
+    assert explained in problems(site)[0]
+
+
+def test_a_questions_date_is_never_guessed(build_site):
+    text = "- question: Soak?\n  date: 04/09/2026\n  answer: Yes, always.\n"
+    site = build_site(
+        {"articles/beans.md": article_text(Slug="beans"), "questions/beans.yml": text}
+    )
+    line = the_line(site, "questions/beans.yml")
+    assert "entry 1 date '04/09/2026'" in line
+    assert "2026-09-04 for 4 September 2026 or 2026-04-09 for 9 April 2026" in line
+
+
+def test_invoke_report_fails_when_the_build_failed(project):
+    (project / "content" / "calls-to-action.yml").write_text("- id: x\n\tstages: [learn]\n")
+    reported = invoke(project, "report")
+    assert reported.returncode == 1
+    errors = [line for line in reported.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        "error: content/calls-to-action.yml: is not valid YAML near line 2, column 1: a tab is"
+        " used to indent; YAML indents with spaces only, so replace each tab with two spaces"
+    ]

@@ -9,6 +9,9 @@ from typing import Any
 
 import yaml
 
+from hub.dates import FIRST_YEAR, LAST_YEAR, date_problem
+from hub.yaml_text import yaml_problem
+
 FIELDS = ("question", "name", "date", "answer")
 REQUIRED = ("question", "date", "answer")
 ANONYMOUS = "a reader"
@@ -36,11 +39,7 @@ def parse_questions(text: str) -> tuple[list[AnsweredQuestion], list[str]]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" near line {mark.line + 1}" if mark else ""
-        return [], [
-            f"is not valid YAML{where}; check the indentation and the '- ' before each entry"
-        ]
+        return [], [f"is not valid YAML{yaml_problem(error, text)}"]
     except ValueError as error:  # PyYAML reads 2026-02-30 as a date and fails on it
         return [], [f"has a date that does not exist ({error}); write dates as YYYY-MM-DD"]
     if data is None:
@@ -73,7 +72,12 @@ def parse_entry(entry: Any) -> tuple[AnsweredQuestion | None, list[str]]:
             problems.append(f"'{key}' is not plain text; put it in quotes")
     date = parse_date(entry.get("date"))
     if entry.get("date") not in (None, "") and date is None:
-        problems.append(f"date '{entry['date']}' is not a date; write it as YYYY-MM-DD")
+        said = date_problem("date", str(entry["date"]))
+        if said is None or "YYYY" in said or "09:00" in said:
+            said = f"date '{entry['date']}' is not a date; write it as YYYY-MM-DD"
+        problems.append(said)
+    elif date is not None and not FIRST_YEAR <= date.year <= LAST_YEAR:
+        problems.append(f"date '{date}' is outside {FIRST_YEAR}-{LAST_YEAR}; check the year")
     if problems:
         return None, problems
     name = str(entry.get("name") or "").strip() or ANONYMOUS

@@ -29,10 +29,9 @@ def failure_words(error: BaseException) -> str:
         return _OS_FIXES[error.errno]
     if isinstance(error, TemplateError):
         return f"the theme could not show it ({error.message}); check the fields it uses"
-    reason = str(error).split("\n")[0] or error.__class__.__name__
     if isinstance(error, OSError):
-        reason = error.strerror or reason
-    return f"{reason}; check its header and text"
+        return (error.strerror or error.__class__.__name__).lower()
+    return (str(error).split("\n")[0] or error.__class__.__name__).strip()
 
 
 def written_source(kwargs: dict[str, Any]) -> str | None:
@@ -54,5 +53,7 @@ class KeepGoingWriter(Writer):
         except Exception as error:  # noqa: BLE001 - one page never takes the site down
             source = written_source(kwargs)
             where = f"{source}: its page" if source else f"the page {name}"
-            log.error("%s could not be written: %s", where, failure_words(error))
+            words = failure_words(error)
+            fix = "" if ";" in words else "; check its header and text"
+            log.error("%s could not be written: %s%s", where, words, fix)
             return None

@@ -16,6 +16,7 @@ from hub.messages import shown_path
 from hub.text import plain_text
 from hub.urls import absolute_url
 from hub.utm import UtmScheme, utm_link
+from hub.writing import failure_words
 
 from .cache import card_name, ensure_cards
 from .cards import HEIGHT, WIDTH, CardSpec, card_text, find_font
@@ -155,20 +156,43 @@ class SocialCardGenerator(Generator):
         ]
         # Keyed by target: two translations with one card are drawn and placed once.
         jobs: dict[Path, CardSpec] = {}
+        sources: dict[Path, str] = {}
         for article in every_article(articles):
             spec = getattr(article, "social_card", None)
             if spec is not None:
                 name = card_name(article.slug, spec)
-                jobs[Path(self.output_path, preferences.card_folder, name)] = spec
+                target = Path(self.output_path, preferences.card_folder, name)
+                jobs[target], sources[target] = spec, article.source_path
         if not jobs:
             return
-        drawn = ensure_cards(
-            [(spec, target) for target, spec in jobs.items()],
-            Path(card_cache_dir(preferences, self.settings)),
-            workers=preferences.card_workers,
-            parallel_from=preferences.card_parallel_from,
-        )
+        cache = Path(card_cache_dir(preferences, self.settings))
+        try:
+            drawn = ensure_cards(
+                [(spec, target) for target, spec in jobs.items()],
+                cache,
+                workers=preferences.card_workers,
+                parallel_from=preferences.card_parallel_from,
+            )
+        except Exception:  # noqa: BLE001 - find the card that failed; the others still go out
+            drawn = sum(
+                self.card_alone(spec, target, cache, sources[target])
+                for target, spec in jobs.items()
+            )
         log.info("Social cards: %d drawn, %d from the cache", drawn, len(jobs) - drawn)
+
+    def card_alone(self, spec: CardSpec, target: Path, cache: Path, source: str) -> int:
+        """Draw and place one card; a failure is one error naming the article."""
+        try:
+            return ensure_cards([(spec, target)], cache, workers=1)
+        except Exception as error:  # noqa: BLE001 - one card never stops the others
+            log.error(
+                "%s: its social card could not be drawn (%s); delete the folder %s and build"
+                " again, or give the article its own 'Image:'",
+                shown_path(source),
+                failure_words(error),
+                shown_path(str(cache)),
+            )
+            return 0
 
 
 def add_card_generator(pelican: Any) -> type[Generator]:

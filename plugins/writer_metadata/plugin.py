@@ -247,6 +247,33 @@ def check_links(contents: list[Any], generator: Any) -> None:
             )
 
 
+def project_root(settings: dict[str, Any]) -> str:
+    """The project folder: the one that holds the content folder."""
+    return os.path.dirname(os.path.realpath(settings["PATH"]))
+
+
+def outside_project(path: str, settings: dict[str, Any]) -> bool:
+    """Whether PATH (a link, perhaps) leads to a file outside the project folder."""
+    root = project_root(settings)
+    return os.path.commonpath([os.path.realpath(path), root]) != root
+
+
+def leave_out_outside_links(generator: Any) -> None:
+    """Never publish a file that a link in content/ fetches from outside the project."""
+    kept = []
+    for static in generator.staticfiles:
+        if outside_project(static.source_path, generator.settings):
+            log.error(
+                "%s: is a link to a file outside the project, which is never published;"
+                " copy the file itself into the content folder",
+                shown_path(static.source_path),
+            )
+            generator.context.get("static_content", {}).pop(static.get_relative_source_path(), None)
+        else:
+            kept.append(static)
+    generator.staticfiles = kept
+
+
 def keep_going_writer(pelican: Any) -> type[KeepGoingWriter]:
     """Write pages with the writer that lets one broken page fail alone."""
     return KeepGoingWriter
@@ -261,3 +288,4 @@ def register() -> None:
     signals.page_generator_context.connect(check_page)
     signals.article_generator_finalized.connect(add_reading_time)
     signals.page_generator_finalized.connect(check_pages)
+    signals.static_generator_finalized.connect(leave_out_outside_links)

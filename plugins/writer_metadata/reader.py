@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from typing import Any
 
 from pelican.readers import MarkdownReader
 
+from hub.dates import date_problem
 from hub.messages import shown_path
 
-from .dates import date_problem
 from .names import field_label
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,14 @@ class CheckedMarkdownReader(MarkdownReader):
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Read a file, or log why not and ask Pelican to skip it quietly."""
+        root = os.path.dirname(os.path.realpath(self.settings["PATH"]))
+        if os.path.commonpath([os.path.realpath(source_path), root]) != root:
+            log.error(
+                "%s: is a link to a file outside the project, which is never read;"
+                " copy the file itself into the content folder",
+                shown_path(source_path),
+            )
+            return "", {**SKIP, SOURCE_KEY: source_path}
         if problem := unreadable(source_path):
             log.error("%s: %s", shown_path(source_path), problem)
             return "", {**SKIP, SOURCE_KEY: source_path}
