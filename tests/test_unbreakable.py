@@ -438,3 +438,46 @@ def test_invoke_report_fails_when_the_build_failed(project):
         "error: content/calls-to-action.yml: is not valid YAML near line 2, column 1: a tab is"
         " used to indent; YAML indents with spaces only, so replace each tab with two spaces"
     ]
+
+
+RST = """\
+3 things to do with barley
+##########################
+
+:date: {date}
+:category: Cupboard staples
+:summary: Three dinners from one bag of barley.
+
+A short intro.
+
+One
+===
+
+Soak it. Then simmer.
+
+Two
+===
+
+Toast it. Then eat.
+
+Three
+=====
+
+Roast it. Salt it hot.
+"""
+
+
+def test_an_rst_article_is_named_by_file_and_told_the_rest_form(build_site):
+    files = {"articles/rice.md": GOOD, "articles/barley.rst": RST.format(date="2026-09-14")}
+    site = build_site(files, strict=False)
+    line = the_line(site, "Tags is missing")
+    assert line.endswith("articles/barley.rst: Tags is missing; add a line ':tags: beans, budget'"
+                         " under the title")  # fmt: skip
+    assert "Tags:" not in line
+
+
+def test_an_rst_date_is_never_guessed_either(build_site):
+    files = {"articles/rice.md": GOOD, "articles/barley.rst": RST.format(date="04/09/2026")}
+    site = build_site(files, strict=False)
+    assert "articles/barley.rst: Date '04/09/2026' is not a date" in the_line(site, "barley.rst")
+    assert site.report.counts["articles"] == 1

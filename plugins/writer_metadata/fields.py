@@ -40,18 +40,29 @@ class Problem:
 FATAL_WHEN_MISSING = ("title", "date")
 
 
+def how_to_add(field: str, example: str, rst: bool = False) -> str:
+    """The line to add for FIELD, in the file's own markup (reST writes ':tags: beans')."""
+    if not rst:
+        return f"add a line '{example}' to the header"
+    if field == "title":
+        return "start the file with the title, and a line of ==== under it"
+    value = example.split(":", 1)[1].strip()
+    return f"add a line ':{field}: {value}' under the title"
+
+
 def missing_fields(
-    metadata: dict[str, Any], kind: str, written: frozenset[str] | None = None
+    metadata: dict[str, Any], kind: str, written: frozenset[str] | None = None, rst: bool = False
 ) -> list[Problem]:
     """Return a problem for each required field that is absent or blank.
 
     WRITTEN, when known, holds the fields the file itself has: Pelican fills some (Category)
-    with site defaults, which must not hide that the writer left them out.
+    with site defaults, which must not hide that the writer left them out. RST: the file is
+    reStructuredText, so the fix is told in its form.
     """
     return [
         Problem(
             field,
-            f"{field.title()} is missing; add a line '{example}' to the header",
+            f"{field.title()} is missing; {how_to_add(field, example, rst)}",
             fatal=field in FATAL_WHEN_MISSING,
         )
         for field, example in REQUIRED[kind].items()

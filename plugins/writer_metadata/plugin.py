@@ -29,7 +29,7 @@ from .names import (
     shorten_slug,
     slug_problem,
 )
-from .reader import SKIP, SOURCE_KEY, WRITTEN_KEY, CheckedMarkdownReader
+from .reader import SKIP, SOURCE_KEY, WRITTEN_KEY, CheckedMarkdownReader, CheckedRstReader
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +41,10 @@ TEXT_FIELDS = ("title", "summary", "question", "share", "category", "image-alt")
 
 def use_checked_reader(readers: Any) -> None:
     """Read Markdown with the reader that explains mistakes."""
-    for extension in CheckedMarkdownReader.file_extensions:
-        readers.reader_classes[extension] = CheckedMarkdownReader
+    for reader in (CheckedMarkdownReader, CheckedRstReader):
+        if reader.enabled:
+            for extension in reader.file_extensions:
+                readers.reader_classes[extension] = reader
 
 
 def expected_slug(metadata: dict[str, Any], path: str, settings: dict[str, Any]) -> str:
@@ -73,10 +75,10 @@ def known_fields() -> frozenset[str]:
 
 
 def field_problems(
-    metadata: dict[str, Any], kind: str, written: frozenset[str] | None
+    metadata: dict[str, Any], kind: str, written: frozenset[str] | None, rst: bool = False
 ) -> list[Problem]:
     """Missing and unknown fields; a missing field with a near-miss present says so."""
-    missing = missing_fields(metadata, kind, written)
+    missing = missing_fields(metadata, kind, written, rst)
     known = known_fields()
     unknown = sorted(set(written or ()) - known - {SOURCE_KEY, WRITTEN_KEY})
     problems = []
@@ -180,7 +182,8 @@ def check_fields(generator: Any, metadata: dict[str, Any], kind: str) -> None:
     if metadata.get("status") == SKIP["status"]:
         return
     path = shown_path(source) if source else repr(metadata.get("title", "(untitled)"))
-    problems = field_problems(metadata, kind, written) + normalise(metadata)
+    rst = bool(source) and source.lower().endswith((".rst", ".rest"))
+    problems = field_problems(metadata, kind, written, rst) + normalise(metadata)
     problems += text_problems(metadata) + tag_problems(metadata)
     if not any(problem.fatal for problem in problems):
         problems += address_problems(metadata, written, path, generator.settings)

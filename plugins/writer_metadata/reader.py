@@ -7,7 +7,7 @@ import logging
 import os
 from typing import Any
 
-from pelican.readers import MarkdownReader
+from pelican.readers import MarkdownReader, RstReader
 
 from hub.dates import date_problem
 from hub.messages import shown_path
@@ -39,8 +39,12 @@ def unreadable(path: str) -> str | None:
     return None
 
 
-class CheckedMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader, with mistakes reported in the writer's terms."""
+class CheckedReading:
+    """What the hub's readers share: files outside the project, unreadable files, dates."""
+
+    settings: dict[str, Any]
+    # The text format, for messages ("its Markdown").
+    format_name = "text"
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Read a file, or log why not and ask Pelican to skip it quietly."""
@@ -58,12 +62,13 @@ class CheckedMarkdownReader(MarkdownReader):
         self._bad_fields: list[str] = []
         self._said: list[str] = []
         try:
-            content, metadata = super().read(source_path)
+            content, metadata = super().read(source_path)  # type: ignore[misc]
         except Exception as error:  # noqa: BLE001 - one unreadable file never stops the rest
             log.error(
-                "%s: could not be read (%s); check its header lines and its Markdown",
+                "%s: could not be read (%s); check its header lines and its %s",
                 shown_path(source_path),
                 " ".join(str(error).split()) or error.__class__.__name__,
+                self.format_name,
             )
             return "", {**SKIP, SOURCE_KEY: source_path}
         for problem in self._bad_fields:
@@ -72,6 +77,25 @@ class CheckedMarkdownReader(MarkdownReader):
             log.warning("%s: %s", shown_path(source_path), problem)
         metadata = dict(SKIP) if self._bad_fields else metadata
         return content, {**metadata, SOURCE_KEY: source_path, WRITTEN_KEY: frozenset(metadata)}
+
+    def process_metadata(self, name: str, value: Any) -> Any:
+        """Process one field; a date in any but the README's forms is remembered, not guessed."""
+        if name in ("date", "modified") and (problem := date_problem(name.title(), value)):
+            self._bad_fields.append(problem)
+            return value
+        return super().process_metadata(name, value)  # type: ignore[misc]
+
+
+class CheckedRstReader(CheckedReading, RstReader):
+    """Pelican's reStructuredText reader, with mistakes reported in the writer's terms."""
+
+    format_name = "reStructuredText"
+
+
+class CheckedMarkdownReader(CheckedReading, MarkdownReader):
+    """Pelican's Markdown reader, with mistakes reported in the writer's terms."""
+
+    format_name = "Markdown"
 
     def _parse_metadata(self, meta: dict[str, list[str]]) -> dict[str, Any]:
         """Read the header, with raw HTML in formatted fields (Summary) kept as text."""
@@ -91,10 +115,3 @@ class CheckedMarkdownReader(MarkdownReader):
             else:
                 tidy[name] = lines
         return super()._parse_metadata(tidy)
-
-    def process_metadata(self, name: str, value: Any) -> Any:
-        """Process one field; a date in any but the README's forms is remembered, not guessed."""
-        if name in ("date", "modified") and (problem := date_problem(name.title(), value)):
-            self._bad_fields.append(problem)
-            return value
-        return super().process_metadata(name, value)
