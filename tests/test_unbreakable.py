@@ -34,9 +34,10 @@ def project(tmp_path: Path) -> Path:
     return copy
 
 
-def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run `invoke ARGS` in PROJECT as a writer would."""
+def invoke(project: Path, *args: str, **extra: str) -> subprocess.CompletedProcess:
+    """Run `invoke ARGS` in PROJECT as a writer would, with EXTRA in the environment."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SITEURL", "PUBLISH_"))}
+    env.update(extra)
     return subprocess.run(
         [sys.executable, "-m", "invoke", *args],
         cwd=project, env=env, capture_output=True, text=True, timeout=180, check=False,
@@ -481,3 +482,62 @@ def test_an_rst_date_is_never_guessed_either(build_site):
     site = build_site(files, strict=False)
     assert "articles/barley.rst: Date '04/09/2026' is not a date" in the_line(site, "barley.rst")
     assert site.report.counts["articles"] == 1
+
+
+def test_an_example_address_in_a_call_to_action_is_a_warning_naming_file_and_entry(build_site):
+    form = CATALOGUE.replace(
+        "  link: /about/\n",
+        "  form:\n    provider: custom\n    action: https://newsletter.example.com/subscribe\n",
+    )
+    link = "- id: map\n  stages: [try]\n  heading: Find us\n  text: On the map.\n  button: Map\n"
+    link += "  link: https://maps.shop.example/larder\n"
+    files = {"calls-to-action.yml": form + link, "articles/rice.md": GOOD}
+    site = build_site(files, strict=False)
+    assert site.report.ok and not site.report.errors
+    newsletter = the_line(site, "entry 'newsletter'")
+    assert newsletter.endswith(
+        "calls-to-action.yml: entry 'newsletter', field 'form.action':"
+        " 'https://newsletter.example.com/subscribe' is an example address, not yours;"
+        " put your own address in before you publish"
+    )
+    assert "entry 'map', field 'link': 'https://maps.shop.example/larder'" in the_line(
+        site, "entry 'map'"
+    )
+
+
+def test_an_example_address_for_the_question_form_is_a_warning_naming_the_setting(build_site):
+    site = build_site(
+        {"articles/rice.md": GOOD}, CONVERSATION_FORM_ENDPOINT="https://forms.example.org/f/1"
+    )
+    assert not site.report.ok
+    assert the_line(site, "CONVERSATION_FORM_ENDPOINT").startswith(
+        "CONVERSATION_FORM_ENDPOINT 'https://forms.example.org/f/1' is an example address"
+    )
+
+
+def test_without_a_catalogue_no_form_posts_to_a_placeholder(build_site):
+    site = build_site({"articles/rice.md": GOOD})
+    assert site.report.ok, problems(site)
+    page = site.article("rice")
+    assert not page.select("aside.cta form")
+    assert page.select_one("aside.cta a")["href"] == "/"
+
+
+def test_publishing_the_sample_as_it_is_stops_at_its_placeholders(project):
+    published = invoke(project, "publish", "--dry-run", SITEURL="https://www.example.com")
+    assert published.returncode == 1
+    errors = [line for line in published.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        "error: CONVERSATION_EMAIL 'hello@larderlane.example' is the sample site's own address,"
+        " not yours; set your own in pelicanconf.py before you publish",
+        "error: content/calls-to-action.yml: entry 'newsletter', field 'form.action':"
+        " 'https://buttondown.com/api/emails/embed-subscribe/larderlane' is the sample site's"
+        " own address, not yours; put your own address in before you publish",
+    ]
+    assert "Nothing was published" in published.stderr
+    assert not (project / "output").exists()
+
+
+def test_an_unknown_placeholder_mode_names_the_setting(build_site):
+    site = build_site({"articles/rice.md": GOOD}, HUB_PLACEHOLDERS="ignore")
+    assert site.report.errors == ["HUB_PLACEHOLDERS 'ignore' is not one of warn, error"]

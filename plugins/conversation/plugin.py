@@ -12,6 +12,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from hub.fields import declare_fields
 from hub.messages import shown_path
+from hub.placeholders import placeholder_level, placeholder_mode, placeholder_words
 from hub.urls import absolute_url
 
 from .questions import AnsweredQuestion, parse_questions
@@ -27,6 +28,19 @@ YES, NO = ("yes", "true", "on", "1"), ("no", "false", "off", "0")
 def check_settings(pelican: Any) -> None:
     """Stop at once, in one line, when a CONVERSATION_* setting is wrong."""
     settings = ConversationSettings.from_pelican(pelican.settings)
+    mode = placeholder_mode(pelican.settings)
+    for setting, address in (
+        ("CONVERSATION_FORM_ENDPOINT", settings.form_endpoint),
+        ("CONVERSATION_EMAIL", settings.email),
+    ):
+        level = placeholder_level(address, mode)
+        if level:
+            (log.error if level == "error" else log.warning)(
+                "%s '%s' is %s, not yours; set your own in pelicanconf.py before you publish",
+                setting,
+                address,
+                placeholder_words(address),
+            )
     if not settings.email:
         log.warning(
             "CONVERSATION_EMAIL is not set; set it to the address that answers readers' questions"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
 from hub.messages import shown_path
+from hub.placeholders import placeholder_level, placeholder_mode, placeholder_words
 from hub.settings import settings_from
 from hub.signals import snippets_composed
 
@@ -62,6 +63,7 @@ def load_catalogue(
                 "%s: entry '%s', field '%s': %s", shown, problem.entry, problem.field, problem.text
             )
     broken = frozenset(EVERY_ID if p.entry == FILE_ENTRY else p.entry for p in problems)
+    report_placeholders(entries.values(), shown, placeholder_mode(settings))
     for entry in entries.values():
         for field, text in wording(entry).items():
             for phrase in guard.find(text):
@@ -82,6 +84,24 @@ def load_catalogue(
                 ", ".join(entries),
             )
     return entries, shown, broken
+
+
+def report_placeholders(entries: Iterable[CallToAction], shown: str, mode: str) -> None:
+    """Name each form or link still pointing at an example address (an error for publishing)."""
+    for entry in entries:
+        addresses = {"form.action": entry.form.action} if entry.form else {"link": entry.link or ""}
+        for field, address in addresses.items():
+            level = placeholder_level(address, mode)
+            if level:
+                (log.error if level == "error" else log.warning)(
+                    "%s: entry '%s', field '%s': '%s' is %s, not yours; put your own address"
+                    " in before you publish",
+                    shown,
+                    entry.id,
+                    field,
+                    address,
+                    placeholder_words(address),
+                )
 
 
 def card(article: Any) -> Card:
