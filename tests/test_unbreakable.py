@@ -543,3 +543,18 @@ def test_publishing_the_sample_as_it_is_stops_at_its_placeholders(project):
 def test_an_unknown_placeholder_mode_names_the_setting(build_site):
     site = build_site({"articles/rice.md": GOOD}, HUB_PLACEHOLDERS="ignore")
     assert site.report.errors == ["HUB_PLACEHOLDERS 'ignore' is not one of warn, error"]
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_a_link_to_nothing_in_content_is_one_line(build_site, tmp_path, cache):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "articles" / "rice.md").write_text(GOOD)
+    (content / "articles" / "gone.md").symlink_to(content / "articles" / "deleted.md")
+    site = build_site(
+        content, strict=False, CACHE_CONTENT=cache, CACHE_PATH=str(tmp_path / "cache")
+    )
+    assert len(problems(site)) == 1, problems(site)
+    assert "articles/gone.md: cannot be" in problems(site)[0]
+    assert "Errno" not in problems(site)[0]
+    assert site.report.counts["articles"] == 1

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from hub.messages import shown_path
 
+# The files the hub's readers read (writer_metadata), which report their own problems.
+TEXT_SOURCES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".rest")
 _ERRNO = re.compile(r"\[Errno \d+\]\s*")
 _QUOTED_PATH = re.compile(r"'(/[^']+)'|\"(/[^\"]+)\"")
 
@@ -69,6 +71,9 @@ def _no_stamp(m: re.Match[str], places: Places, said: Sequence[str]) -> str | No
     named = os.path.relpath(m["file"], places.content).replace(os.sep, "/")
     if any("{" in line and f"{named}'" in line for line in said):
         return None
+    # An article or page: the hub's reader names it next, with what to do.
+    if named.lower().endswith(TEXT_SOURCES):
+        return None
     return (
         f"{places.file(m['file'])}: cannot be read (it is missing, or a link to nothing);"
         " point it at a real file or delete it"
@@ -120,7 +125,19 @@ def _outside(m: re.Match[str], places: Places, said: Sequence[str]) -> str:
     )
 
 
+def _more_not_found(m: re.Match[str], places: Places, said: Sequence[str]) -> str | None:
+    if any("names no file" in line for line in said):
+        return None  # the hub's link check has named every one
+    return "more {filename} or {static} links name files that are not there; check each link"
+
+
+def _more_alt(m: re.Match[str], places: Places, said: Sequence[str]) -> str:
+    return "more pictures have no alt text; `invoke check` lists every one"
+
+
 RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
+    (re.compile(r"^Other resources were not found"), _more_not_found),
+    (re.compile(r"^Other images have empty alt attributes"), _more_alt),
     (re.compile(r"^Could not process (?P<file>.+?)\s*$", re.S), _could_not_process),
     (
         re.compile(r"^Unknown status '(?P<status>[^']*)' for file (?P<file>.+), skipping it\."),

@@ -56,7 +56,11 @@ class CheckedReading:
                 shown_path(source_path),
             )
             return "", {**SKIP, SOURCE_KEY: source_path}
-        if problem := unreadable(source_path):
+        try:
+            problem = unreadable(source_path)
+        except OSError:
+            problem = "cannot be opened (a link to a file that is not there?); fix it or delete it"
+        if problem:
             log.error("%s: %s", shown_path(source_path), problem)
             return "", {**SKIP, SOURCE_KEY: source_path}
         self._bad_fields: list[str] = []
