@@ -558,3 +558,17 @@ def test_a_link_to_nothing_in_content_is_one_line(build_site, tmp_path, cache):
     assert "articles/gone.md: cannot be" in problems(site)[0]
     assert "Errno" not in problems(site)[0]
     assert site.report.counts["articles"] == 1
+
+
+def test_a_tag_or_category_too_long_for_an_address_is_named(build_site):
+    long_words = " ".join(["pulses"] * 30)
+    files = {
+        "articles/rice.md": GOOD,
+        "articles/beans.md": article_text(Tags=f"beans, {long_words}"),
+        "articles/peas.md": article_text("3 things to do with peas", Category=long_words),
+    }
+    site = build_site(files, strict=False)
+    assert "articles/beans.md: Tag 'pulses pulses" in the_line(site, "Tag 'pulses")
+    assert "articles/peas.md: Category 'pulses" in the_line(site, "Category '")
+    assert not any("could not be written" in line for line in problems(site)), problems(site)
+    assert site.report.counts["articles"] == 2

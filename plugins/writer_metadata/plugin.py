@@ -126,22 +126,33 @@ def text_problems(metadata: dict[str, Any]) -> list[Problem]:
 
 
 def tag_problems(metadata: dict[str, Any]) -> list[Problem]:
-    """Tags with no letter or digit to make their address from are left out, with a warning."""
+    """Tags that cannot make an address are left out with a warning; such a Category is an error."""
     problems, kept = [], []
     for tag in metadata.get("tags") or []:
-        if getattr(tag, "slug", str(tag)):
+        slug = str(getattr(tag, "slug", tag))
+        if slug and len(slug.encode("utf-8")) <= SLUG_MAX_BYTES:
             kept.append(tag)
             continue
+        why = "has no letter or digit to make" if not slug else "is too long for"
         problems.append(
             Problem(
                 "Tags",
-                f"Tag '{tag}' has no letter or digit to make its address (/tags/.../) from;"
-                " write it in words, like 'Tags: beans, budget'",
+                f"Tag '{tag}' {why} its address (/tags/.../); write it in a few words,"
+                " like 'Tags: beans, budget'",
                 warning=True,
             )
         )
     if problems:
         metadata["tags"] = kept
+    category = metadata.get("category")
+    slug = str(getattr(category, "slug", "x"))
+    if category is not None and (not slug or len(slug.encode("utf-8")) > SLUG_MAX_BYTES):
+        why = "has no letter or digit to make" if not slug else "is too long for"
+        text = (
+            f"Category '{category}' {why} its address (/topics/.../); write it in a few"
+            " words, like 'Category: Cupboard staples'"
+        )
+        problems.append(Problem("Category", text, fatal=True))
     return problems
 
 
