@@ -35,6 +35,8 @@ class Places:
             line = line.replace(self.staging.rstrip(os.sep) + os.sep, self.output_name + "/")
             line = line.replace(self.staging, self.output_name)
         line = _QUOTED_PATH.sub(lambda m: f"'{shown_path(m[1] or m[2])}'", line)
+        # Unquoted paths inside the project lose the project's own folder.
+        line = line.replace(os.getcwd().rstrip(os.sep) + os.sep, "")
         return _ERRNO.sub("", line)
 
 

@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from jinja2 import TemplateError
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from hub.messages import shown_path
 
@@ -25,6 +25,8 @@ _OS_FIXES = {
 
 def failure_words(error: BaseException) -> str:
     """What went wrong and what to do, without paths, error numbers or tracebacks."""
+    if isinstance(error, FileOverwriteFailedError):
+        return "another page is already written at its address; give one of them its own 'Slug:'"
     if isinstance(error, OSError) and error.errno in _OS_FIXES:
         return _OS_FIXES[error.errno]
     if isinstance(error, TemplateError):
