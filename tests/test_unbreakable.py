@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pelican.settings import read_settings
 
 from conftest import article_text
 
@@ -572,3 +573,17 @@ def test_a_tag_or_category_too_long_for_an_address_is_named(build_site):
     assert "articles/peas.md: Category 'pulses" in the_line(site, "Category '")
     assert not any("could not be written" in line for line in problems(site)), problems(site)
     assert site.report.counts["articles"] == 2
+
+
+def test_the_sitemap_plugins_fields_are_known_only_when_it_is_on(build_site, tmp_path):
+    text = article_text(Priority="0.8")
+    without = build_site({"articles/beans.md": text}, strict=False)
+    assert "`Priority` is not a field" in the_line(without, "Priority")
+    plugins = [*read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"], "sitemap"]
+    with_sitemap = build_site(
+        {"articles/beans.md": text},
+        output=tmp_path / "with",
+        PLUGINS=plugins,
+        SITEURL="https://a.b",
+    )
+    assert not any("is not a field" in line for line in problems(with_sitemap))

@@ -23,6 +23,8 @@ PELICAN_FIELDS = (
     "title", "date", "modified", "tags", "keywords", "category", "author", "authors", "slug",
     "summary", "lang", "translation", "status", "template", "save_as", "url",
 )  # fmt: skip
+# Header fields of Pelican plugins that are not the hub's (they cannot declare their own).
+OTHER_PLUGIN_FIELDS = {"sitemap": ("private", "changefreq", "priority")}
 # The fields writer_metadata reads and tidies for the plugins after it.
 HUB_FIELDS = ("stage", "question", "cta", "hashtags", "share", "next")
 

@@ -20,6 +20,7 @@ from .links import broken_links
 from .names import (
     HUB_FIELDS,
     HUB_FOLDERS,
+    OTHER_PLUGIN_FIELDS,
     PELICAN_FIELDS,
     SLUG_MAX_BYTES,
     closest,
@@ -69,17 +70,23 @@ def hub_folders(settings: dict[str, Any]) -> tuple[str, ...]:
     return (*HUB_FOLDERS, str(settings.get("THEME_STATIC_DIR", "theme")), *static)
 
 
-def known_fields() -> frozenset[str]:
+def known_fields(settings: dict[str, Any]) -> frozenset[str]:
     """Every field Pelican, the hub or an enabled plugin reads."""
-    return frozenset(PELICAN_FIELDS) | declared_fields()
+    enabled = {str(name).rsplit(".", 1)[-1] for name in settings.get("PLUGINS") or ()}
+    others = {field for name in enabled for field in OTHER_PLUGIN_FIELDS.get(name, ())}
+    return frozenset(PELICAN_FIELDS) | declared_fields() | others
 
 
 def field_problems(
-    metadata: dict[str, Any], kind: str, written: frozenset[str] | None, rst: bool = False
+    metadata: dict[str, Any],
+    kind: str,
+    written: frozenset[str] | None,
+    settings: dict[str, Any],
+    rst: bool = False,
 ) -> list[Problem]:
     """Missing and unknown fields; a missing field with a near-miss present says so."""
     missing = missing_fields(metadata, kind, written, rst)
-    known = known_fields()
+    known = known_fields(settings)
     unknown = sorted(set(written or ()) - known - {SOURCE_KEY, WRITTEN_KEY})
     problems = []
     for problem in missing:
@@ -194,7 +201,8 @@ def check_fields(generator: Any, metadata: dict[str, Any], kind: str) -> None:
         return
     path = shown_path(source) if source else repr(metadata.get("title", "(untitled)"))
     rst = bool(source) and source.lower().endswith((".rst", ".rest"))
-    problems = field_problems(metadata, kind, written, rst) + normalise(metadata)
+    problems = field_problems(metadata, kind, written, generator.settings, rst)
+    problems += normalise(metadata)
     problems += text_problems(metadata) + tag_problems(metadata)
     if not any(problem.fatal for problem in problems):
         problems += address_problems(metadata, written, path, generator.settings)
