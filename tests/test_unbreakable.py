@@ -587,3 +587,44 @@ def test_the_sitemap_plugins_fields_are_known_only_when_it_is_on(build_site, tmp
         SITEURL="https://a.b",
     )
     assert not any("is not a field" in line for line in problems(with_sitemap))
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"Template": "nope"}, "Template 'nope' is not a template of the theme (it has no"
+                               " templates/nope.html); remove the line"),
+        ({"Url": "javascript:alert(1)"}, "Url 'javascript:alert(1)' must be an address on this"
+                                         " site"),
+        ({"Url": "//evil.example/"}, "Url '//evil.example/' must be an address on this site"),
+    ],
+)  # fmt: skip
+def test_pelicans_own_fields_that_would_break_the_page_are_errors(build_site, fields, message):
+    files = {"articles/rice.md": GOOD, "articles/beans.md": article_text(**fields)}
+    site = build_site(files)
+    assert message in the_line(site, "articles/beans.md")
+    assert site.report.counts["articles"] == 1
+    assert len(problems(site)) == 1, problems(site)
+
+
+def test_a_save_as_outside_the_site_is_an_error(build_site):
+    text = article_text().replace("Title:", "Save_as: ../../x.html\nTitle:")
+    site = build_site({"articles/rice.md": GOOD, "articles/beans.md": text})
+    assert "articles/beans.md: Save_as '../../x.html' must be a file inside the site" in (
+        the_line(site, "Save_as")
+    )
+
+
+def test_a_lone_translation_says_what_to_remove(build_site):
+    site = build_site({"articles/beans.md": article_text(Translation="true")}, strict=False)
+    assert the_line(site, "Translation").endswith(
+        "articles/beans.md: says 'Translation: true', but there is no original with the slug"
+        " '3-things-to-do-with-beans'; remove the Translation line"
+    )
+
+
+def test_an_empty_filename_link_is_named_with_its_article(build_site):
+    body = "See [this]({filename}).\n\n" + BODY_THINGS
+    site = build_site({"articles/beans.md": article_text(body=body)}, strict=False)
+    assert len(problems(site)) == 1, problems(site)
+    assert "articles/beans.md: the link '{filename}' names no file" in problems(site)[0]

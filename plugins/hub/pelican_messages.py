@@ -71,7 +71,8 @@ def _not_found(m: re.Match[str], places: Places, said: Sequence[str]) -> str | N
 def _no_stamp(m: re.Match[str], places: Places, said: Sequence[str]) -> str | None:
     # Pelican looks for the file a {static} link names: the link's own line says it already.
     named = os.path.relpath(m["file"], places.content).replace(os.sep, "/")
-    if any("{" in line and f"{named}'" in line for line in said):
+    # The link may name it from its article's folder: its file name is enough to match.
+    if any("{" in line and f"{os.path.basename(named)}'" in line for line in said):
         return None
     # An article or page: the hub's reader names it next, with what to do.
     if named.lower().endswith(TEXT_SOURCES):
@@ -127,6 +128,27 @@ def _outside(m: re.Match[str], places: Places, said: Sequence[str]) -> str:
     )
 
 
+def _all_translations(m: re.Match[str], places: Places, said: Sequence[str]) -> str:
+    files = [places.file(path) for path in m["files"].split()]
+    if len(files) == 1:
+        return (
+            f"{files[0]}: says 'Translation: true', but there is no original with the slug"
+            f" '{m['slug']}'; remove the Translation line"
+        )
+    return (
+        f"{files[0]}: {', '.join(files)} all say 'Translation: true' for the slug"
+        f" '{m['slug']}'; remove the Translation line from the one that is the original"
+    )
+
+
+def _same_lang(m: re.Match[str], places: Places, said: Sequence[str]) -> str:
+    files = [places.file(path) for path in m["files"].split()]
+    return (
+        f"{files[0]}: {', '.join(files)} all have the slug '{m['slug']}' and the language"
+        f" '{m['lang']}'; give each its own Slug, or a different Lang"
+    )
+
+
 def _more_not_found(m: re.Match[str], places: Places, said: Sequence[str]) -> str | None:
     if any("names no file" in line for line in said):
         return None  # the hub's link check has named every one
@@ -138,6 +160,22 @@ def _more_alt(m: re.Match[str], places: Places, said: Sequence[str]) -> str:
 
 
 RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
+    (
+        re.compile(
+            r'^All items \("\d+"\) "with slug "(?P<slug>[^"]*)"" are translations:\s*'
+            r"(?P<files>.+)$",
+            re.S,
+        ),
+        _all_translations,
+    ),
+    (
+        re.compile(
+            r'^There are \d+ items "with slug "(?P<slug>[^"]*)"" with lang (?P<lang>\S+):'
+            r"\s*(?P<files>.+)$",
+            re.S,
+        ),
+        _same_lang,
+    ),
     (re.compile(r"^Other resources were not found"), _more_not_found),
     (re.compile(r"^Other images have empty alt attributes"), _more_alt),
     (re.compile(r"^Could not process (?P<file>.+?)\s*$", re.S), _could_not_process),
@@ -145,7 +183,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
         re.compile(r"^Unknown status '(?P<status>[^']*)' for file (?P<file>.+), skipping it\."),
         _unknown_status,
     ),
-    (re.compile(r"^Unable to find '(?P<target>.+)', skipping url replacement\.$"), _not_found),
+    (re.compile(r"^Unable to find '(?P<target>.*)', skipping url replacement\.$"), _not_found),
     (re.compile(r"^Cannot get modification stamp for (?P<file>\S+)", re.S), _no_stamp),
     (
         re.compile(r"^Skipping (?P<file>.+): could not find information about '(?P<field>\w+)'$"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 from pelican.utils import slugify
@@ -24,6 +25,8 @@ from .names import (
 )
 from .reader import SOURCE_KEY, WRITTEN_KEY
 
+# An address that names a scheme (https:, javascript:) leaves the site.
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 # Header fields a reader sees as text: control characters in them are mistakes.
 TEXT_FIELDS = ("title", "summary", "question", "share", "category", "image-alt")
 
@@ -171,3 +174,27 @@ def address_problems(
         " add a line 'Slug: ' with a few words of your own to choose it"
     )
     return [Problem("Slug", text, warning=True)]
+
+
+def override_problems(metadata: dict[str, Any], settings: dict[str, Any]) -> list[Problem]:
+    """Pelican's own Template, Url and Save_as lines, when they would break the page."""
+    problems = []
+    template = metadata.get("template")
+    if template:
+        folders = [os.path.join(settings["THEME"], "templates")]
+        folders += list(settings.get("THEME_TEMPLATES_OVERRIDES") or [])
+        if not any(os.path.isfile(os.path.join(folder, f"{template}.html")) for folder in folders):
+            text = (
+                f"Template '{template}' is not a template of the theme (it has no"
+                f" templates/{template}.html); remove the line"
+            )
+            problems.append(Problem("Template", text, fatal=True))
+    url = str(metadata.get("url") or "")
+    if url and (_SCHEME.match(url) or url.startswith("//") or ".." in url):
+        text = f"Url '{url}' must be an address on this site, like 'beans/'; or remove the line"
+        problems.append(Problem("Url", text, fatal=True))
+    save_as = str(metadata.get("save_as") or "")
+    if save_as and (save_as.startswith("/") or ".." in save_as or _SCHEME.match(save_as)):
+        text = f"Save_as '{save_as}' must be a file inside the site, like 'beans/index.html'"
+        problems.append(Problem("Save_as", text, fatal=True))
+    return problems

@@ -18,7 +18,8 @@ def broken_links(html: str, folder: str, content_root: Path) -> list[str]:
         marker, target = match[2], match[3]
         path = unquote(urlsplit(target).path)
         if not path:
-            continue  # a link to this page's own #section
+            broken.append(f"{{{marker}}}{target}")  # Pelican needs a file's name after it
+            continue
         joined = path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path)
         relative = posixpath.normpath(joined)
         if relative.startswith("..") or not (content_root / relative).exists():

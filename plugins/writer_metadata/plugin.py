@@ -18,6 +18,7 @@ from .checks import (
     address_problems,
     expected_slug,
     field_problems,
+    override_problems,
     tag_problems,
     text_problems,
 )
@@ -49,7 +50,7 @@ def check_fields(generator: Any, metadata: dict[str, Any], kind: str) -> None:
     path = shown_path(source) if source else repr(metadata.get("title", "(untitled)"))
     rst = bool(source) and source.lower().endswith((".rst", ".rest"))
     problems = field_problems(metadata, kind, written, generator.settings, rst)
-    problems += normalise(metadata)
+    problems += normalise(metadata) + override_problems(metadata, generator.settings)
     problems += text_problems(metadata) + tag_problems(metadata)
     if not any(problem.fatal for problem in problems):
         problems += address_problems(metadata, written, path, generator.settings)
