@@ -88,7 +88,11 @@ MISTAKES = [
         "entry 1 date '2026-03-20 10:00:00' is not a date; write it as YYYY-MM-DD",
         0,
     ),
-    ("- question: Q?\n  date: 2026-02-30\n  answer: A.\n", "has a date that does not exist", 0),
+    (
+        "- question: Q?\n  date: 2026-02-30\n  answer: A.\n",
+        "date '2026-02-30' is not a date (no such day)",
+        0,
+    ),
     (
         "- question: Q?\n  date: 2026-03-20\n  answer: yes\n",
         "entry 1 'answer' is not plain text",

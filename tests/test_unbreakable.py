@@ -628,3 +628,25 @@ def test_an_empty_filename_link_is_named_with_its_article(build_site):
     site = build_site({"articles/beans.md": article_text(body=body)}, strict=False)
     assert len(problems(site)) == 1, problems(site)
     assert "articles/beans.md: the link '{filename}' names no file" in problems(site)[0]
+
+
+def test_each_questions_entry_has_its_date_checked_on_its_own(build_site):
+    text = (
+        "- question: Soak?\n  date: 2026-03-20\n  answer: Yes, always.\n"
+        "- question: Salt?\n  date: 2026-02-30\n  answer: Later.\n"
+        "- question: Old?\n  date: 1900-01-01\n  answer: Very.\n"
+    )
+    site = build_site(
+        {"articles/beans.md": article_text(Slug="beans"), "questions/beans.yml": text},
+        strict=False,
+    )
+    assert "entry 2 date '2026-02-30' is not a date (no such day)" in the_line(site, "entry 2")
+    assert "entry 3 date '1900-01-01' is outside 1970-2100" in the_line(site, "entry 3")
+    assert len(problems(site)) == 2, problems(site)
+
+
+def test_a_catalogue_with_no_usable_entry_gives_no_empty_list_of_ids(build_site):
+    broken = CATALOGUE.replace("link: /about/", "link: javascript:alert(1)")
+    site = build_site({"calls-to-action.yml": broken, "articles/rice.md": GOOD}, strict=False)
+    assert len(problems(site)) == 1, problems(site)
+    assert "entry 'newsletter', field 'link'" in problems(site)[0]

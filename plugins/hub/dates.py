@@ -27,15 +27,21 @@ def readings(value: str) -> list[datetime.datetime]:
     for dayfirst in (True, False):
         try:
             when = dateutil.parser.parse(value, dayfirst=dayfirst, default=_NO_DAY)
+            other = dateutil.parser.parse(value, dayfirst=dayfirst, default=_OTHER_DAY)
         except (ValueError, OverflowError):
+            continue
+        # A reading that borrowed its day or month from the default is a guess, not a reading.
+        if (when.month, when.day) != (other.month, other.day):
             continue
         if when not in found:
             found.append(when)
     return found
 
 
-# A default whose year no writer uses: a date without a year shows up as one.
+# Defaults whose years no writer uses: a date without a year shows up as year 1, and one
+# without a day or month reads differently under the two.
 _NO_DAY = datetime.datetime(1, 1, 1)
+_OTHER_DAY = datetime.datetime(2, 2, 2)
 
 
 def _iso(when: datetime.datetime) -> str:

@@ -75,7 +75,8 @@ def load_catalogue(
                     field,
                 )
     for setting, cta in options.rule_ids().items():
-        if cta not in entries and not broken & {cta, EVERY_ID}:
+        # With no usable entry at all, the entries' own lines already say what to fix.
+        if entries and cta not in entries and not broken & {cta, EVERY_ID}:
             log.warning(
                 "%s names '%s', which is not in %s; use one of %s",
                 setting,
