@@ -6,8 +6,10 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -650,3 +652,49 @@ def test_a_catalogue_with_no_usable_entry_gives_no_empty_list_of_ids(build_site)
     site = build_site({"calls-to-action.yml": broken, "articles/rice.md": GOOD}, strict=False)
     assert len(problems(site)) == 1, problems(site)
     assert "entry 'newsletter', field 'link'" in problems(site)[0]
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG whose header claims WIDTH x HEIGHT pixels (its pixels are never there)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00"))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_an_article_whose_processing_fails_is_one_line_and_the_others_build(build_site):
+    # Pillow refuses a picture that claims to be 40000 by 40000 pixels: a "decompression bomb".
+    files = {
+        "articles/rice.md": GOOD,
+        "articles/beans.md": article_text(Slug="beans", Image="{static}/images/huge.png"),
+        "images/huge.png": _png_header(40000, 40000),
+    }
+    site = build_site(files, strict=False)
+    lines = [line for line in problems(site) if "beans.md" in line]
+    assert len(lines) == 1, problems(site)
+    assert "articles/beans.md: Image '{static}/images/huge.png' is far too many pixels" in lines[0]
+    assert site.report.counts["articles"] == 2
+
+
+def test_one_articles_failing_step_is_one_error_and_marks_it_for_the_writer(caplog):
+    from hub.writing import FAILED_SOURCES, one_article
+
+    class Content:
+        source_path = os.path.join(os.getcwd(), "content", "articles", "beans.md")
+
+    context: dict = {}
+    with one_article(Content(), context, "its share links"):
+        {}["missing"]  # a real failure inside the step
+    assert context[FAILED_SOURCES] == {Content.source_path}
+    assert [r.getMessage() for r in caplog.records] == [
+        "content/articles/beans.md: working out its share links failed ('missing');"
+        " check its header and text"
+    ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from jinja2 import TemplateError
@@ -36,6 +38,25 @@ def failure_words(error: BaseException) -> str:
     return (str(error).split("\n")[0] or error.__class__.__name__).strip()
 
 
+# Context key: source files whose processing failed and was reported (one line per file).
+FAILED_SOURCES = "hub_failed_sources"
+
+
+@contextmanager
+def one_article(content: Any, context: dict[str, Any], doing: str) -> Iterator[None]:
+    """Run one article's step; a failure is one error naming its file, and the others go on."""
+    try:
+        yield
+    except Exception as error:  # noqa: BLE001 - one article never takes the site down
+        log.error(
+            "%s: working out %s failed (%s); check its header and text",
+            shown_path(content.source_path),
+            doing,
+            failure_words(error),
+        )
+        context.setdefault(FAILED_SOURCES, set()).add(content.source_path)
+
+
 def written_source(kwargs: dict[str, Any]) -> str | None:
     """The writer's file behind a page being written, when the page is an article or a page."""
     for key in ("article", "page"):
@@ -53,6 +74,9 @@ class KeepGoingWriter(Writer):
         try:
             return super().write_file(name, template, context, *args, **kwargs)
         except Exception as error:  # noqa: BLE001 - one page never takes the site down
+            failed = context.get(FAILED_SOURCES, ()) if isinstance(context, dict) else ()
+            if any(getattr(kwargs.get(key), "source_path", None) in failed for key in kwargs):
+                return None  # its own line already says what went wrong
             source = written_source(kwargs)
             where = f"{source}: its page" if source else f"the page {name}"
             words = failure_words(error)

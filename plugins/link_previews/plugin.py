@@ -16,7 +16,7 @@ from hub.messages import shown_path
 from hub.text import plain_text
 from hub.urls import absolute_url
 from hub.utm import UtmScheme, utm_link
-from hub.writing import failure_words
+from hub.writing import failure_words, one_article
 
 from .cache import card_name, ensure_cards
 from .cards import HEIGHT, WIDTH, CardSpec, card_text, find_font
@@ -108,39 +108,40 @@ def add_previews(generator: Any) -> None:
     site_url, logo = absolute_url(settings, ""), logo_url(preferences, settings)
     fonts = card_fonts()
     for article in every_article(articles):
-        canonical = absolute_url(settings, article.url)
-        links = {
-            network: utm_link(
-                canonical, scheme, source=network, campaign=article.slug, content="share-button"
+        with one_article(article, generator.context, "its share links and preview"):
+            canonical = absolute_url(settings, article.url)
+            links = {
+                network: utm_link(
+                    canonical, scheme, source=network, campaign=article.slug, content="share-button"
+                )
+                for network in preferences.networks
+            }
+            words = getattr(article, "hashtags", None) or [str(tag) for tag in article.tags]
+            article.share_links = share_links(
+                preferences.networks,
+                links,
+                getattr(article, "share", None) or article.title,
+                article.title,
+                hashtags(words)[0][:INTENT_HASHTAGS],
             )
-            for network in preferences.networks
-        }
-        words = getattr(article, "hashtags", None) or [str(tag) for tag in article.tags]
-        article.share_links = share_links(
-            preferences.networks,
-            links,
-            getattr(article, "share", None) or article.title,
-            article.title,
-            hashtags(words)[0][:INTENT_HASHTAGS],
-        )
-        article.social_image, article.social_card = preview_image(
-            article, preferences, settings, fonts
-        )
-        author = getattr(article, "author", None)
-        facts = ArticleFacts(
-            title=article.title,
-            description=plain_text(article.summary or ""),
-            url=canonical,
-            published=article.date,
-            modified=getattr(article, "modified", None),
-            author=str(author) if author else settings.get("AUTHOR", ""),
-            site_name=settings["SITENAME"],
-            site_url=site_url,
-            logo_url=logo,
-            image=article.social_image,
-            answered=tuple(getattr(article, "answered_questions", None) or ()),
-        )
-        article.structured_data = article_data(facts)
+            article.social_image, article.social_card = preview_image(
+                article, preferences, settings, fonts
+            )
+            author = getattr(article, "author", None)
+            facts = ArticleFacts(
+                title=article.title,
+                description=plain_text(article.summary or ""),
+                url=canonical,
+                published=article.date,
+                modified=getattr(article, "modified", None),
+                author=str(author) if author else settings.get("AUTHOR", ""),
+                site_name=settings["SITENAME"],
+                site_url=site_url,
+                logo_url=logo,
+                image=article.social_image,
+                answered=tuple(getattr(article, "answered_questions", None) or ()),
+            )
+            article.structured_data = article_data(facts)
 
 
 class SocialCardGenerator(Generator):

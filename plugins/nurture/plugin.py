@@ -14,6 +14,7 @@ from hub.messages import shown_path
 from hub.placeholders import placeholder_level, placeholder_mode, placeholder_words
 from hub.settings import settings_from
 from hub.signals import snippets_composed
+from hub.writing import one_article
 
 from .catalogue import FILE_ENTRY, CallToAction, parse_catalogue, wording
 from .generator import WARNINGS_KEY, ReportGenerator
@@ -168,23 +169,24 @@ def follow_path(generator: Any) -> None:
     library = Library(cards)
     warnings: list[str] = generator.context.setdefault(WARNINGS_KEY, [])
     for article in generator.articles + generator.drafts + generator.hidden_articles:
-        article.stage_rank = stage_rank(article.stage)
-        article.call_to_action = choose_cta(article, catalogue, options, shown, broken)
-        if article.call_to_action and options.inline_after_thing:
-            article._content = add_mention(
-                article._content, options.inline_after_thing, article.call_to_action
-            )
-        chosen = getattr(article, "next", None)
-        if chosen and chosen not in published:
-            log.error(
-                "%s: Next '%s' is not the slug of a published article; use the last part of"
-                " its address, like 'dried-beans' for /dried-beans/",
-                shown_path(article.source_path),
-                chosen,
-            )
-        slugs = library.read_next(card(article), chosen, options.read_next_count)
-        article.read_next = [published[slug] for slug in slugs]
-        warnings += guard_text(article, guard)
+        with one_article(article, generator.context, "its next step and Read next"):
+            article.stage_rank = stage_rank(article.stage)
+            article.call_to_action = choose_cta(article, catalogue, options, shown, broken)
+            if article.call_to_action and options.inline_after_thing:
+                article._content = add_mention(
+                    article._content, options.inline_after_thing, article.call_to_action
+                )
+            chosen = getattr(article, "next", None)
+            if chosen and chosen not in published:
+                log.error(
+                    "%s: Next '%s' is not the slug of a published article; use the last part of"
+                    " its address, like 'dried-beans' for /dried-beans/",
+                    shown_path(article.source_path),
+                    chosen,
+                )
+            slugs = library.read_next(card(article), chosen, options.read_next_count)
+            article.read_next = [published[slug] for slug in slugs]
+            warnings += guard_text(article, guard)
     generator.context["start_here_articles"] = [published[slug] for slug in start_here(cards)]
 
 
