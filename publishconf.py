@@ -26,6 +26,9 @@ SITEMAP = {"format": "xml", "exclude": ["share/", "s/", "drafts/", "404.html"]}
 
 DELETE_OUTPUT_DIRECTORY = True
 
+# An example address, or the sample site's own, in a form or call to action stops publishing.
+HUB_PLACEHOLDERS = "error"
+
 # Drafts never leave the machine; a future-dated article waits until its date has passed
 # (Pelican treats it as a draft until then).
 WITH_FUTURE_DATES = False

@@ -188,11 +188,14 @@ def lint(c):
 @task
 def report(c, today=""):
     """Build, then show the content-health report (also written to output/share/report.html)."""
-    from nurture.cli import report as show_report
+    from nurture.cli import build_and_report
 
     # The same build as `invoke build` (drafts left out), measured against TODAY when given.
     overrides = {**commands.PUBLISHED_ONLY, **({"NURTURE_TODAY": today} if today else {})}
-    show_report(CONFIG["settings_base"], CONFIG["output"], overrides=overrides, echo=say)
+    _, built = build_and_report(
+        CONFIG["settings_base"], CONFIG["output"], overrides=overrides, echo=say
+    )
+    done(0 if built.ok else 1)
 
 
 @task(positional=["slug"])

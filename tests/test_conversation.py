@@ -116,7 +116,7 @@ def labels_for(form) -> dict[str, str]:
         ("https://formspree.io/f/xyzw", "auto", "message", "_gotcha"),
         ("https://usebasin.com/f/xyzw", "auto", "message", "_gotcha"),
         ("https://getform.io/f/xyzw", "auto", "message", "_gotcha"),
-        ("https://api.example.com/v3/entry/gh/me/s/main/q", "staticman", "fields[question]",
+        ("https://staticman.larderlane.test/v3/entry/gh/s/q", "staticman", "fields[question]",
          "fields[website]"),
     ],
 )  # fmt: skip
@@ -152,7 +152,7 @@ def test_question_form_is_a_real_labelled_form_with_a_honeypot(
 def test_form_field_names_can_be_renamed(build_site):
     site = build_site(
         "conversation",
-        CONVERSATION_FORM_ENDPOINT="https://forms.example.com/ask",
+        CONVERSATION_FORM_ENDPOINT="https://forms.larderlane.test/ask",
         CONVERSATION_FORM_FIELDS={"question": "body", "honeypot": "bot-field", "url": "source"},
     )
     form = site.article("beans").select_one("#conversation form")

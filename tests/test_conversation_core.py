@@ -62,7 +62,11 @@ def test_answer_paragraphs_split_at_line_breaks(text, paragraphs):
 ENTRY = "- question: Q?\n  date: 2026-03-20\n  answer: A.\n"
 # (file text, the message, how many entries survive)
 MISTAKES = [
-    ("- question: [unclosed\n", "is not valid YAML near line 2", 0),
+    (
+        "- question: [unclosed\n",
+        "is not valid YAML near line 1, column 13: a '[' or '{' opens here",
+        0,
+    ),
     (
         "question: Q?\nanswer: A.\n",
         "should be a list of entries, each starting with '- question:'",
@@ -75,7 +79,8 @@ MISTAKES = [
     ("- question: Q?\n  answer: ''\n  date: 2026-03-20\n", "entry 1 has no 'answer'; add one", 0),
     (
         "- question: Q?\n  date: 20/03/2026\n  answer: A.\n",
-        "entry 1 date '20/03/2026' is not a date; write it as YYYY-MM-DD",
+        "entry 1 date '20/03/2026' is not written the way the hub reads dates;"
+        " write it as 2026-03-20",
         0,
     ),
     (
@@ -83,7 +88,11 @@ MISTAKES = [
         "entry 1 date '2026-03-20 10:00:00' is not a date; write it as YYYY-MM-DD",
         0,
     ),
-    ("- question: Q?\n  date: 2026-02-30\n  answer: A.\n", "has a date that does not exist", 0),
+    (
+        "- question: Q?\n  date: 2026-02-30\n  answer: A.\n",
+        "date '2026-02-30' is not a date (no such day)",
+        0,
+    ),
     (
         "- question: Q?\n  date: 2026-03-20\n  answer: yes\n",
         "entry 1 'answer' is not plain text",

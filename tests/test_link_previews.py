@@ -339,7 +339,8 @@ def test_hostile_titles_give_well_formed_meta_json_ld_and_intents(hostile, slug)
 
 def test_hostile_summary_is_escaped_in_the_description(hostile):
     page = hostile.article("quotes")
-    expected = 'Tom & Jerry\'s "best" beans for everyone.'
+    # The summary is text: tags typed into it are kept as the characters typed (never markup).
+    expected = 'Tom & Jerry\'s "best" <b>beans</b> for </script> everyone.'
     assert " ".join(meta(page, "og:description").split()) == expected
     assert " ".join(structured(page)["description"].split()) == expected
 

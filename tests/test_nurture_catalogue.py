@@ -52,7 +52,7 @@ def test_the_shipped_catalogue_and_the_built_in_defaults_are_valid():
         (entry("  link: /a/\n") + entry("  link: /b/\n"), "one", "id", "used by an earlier entry"),
         ("- just a line\n", "#1", "entry", "'field: value' lines"),
         ("- id: one\n  heading: [unclosed\n", "(file)", "YAML", "not valid YAML near line"),
-        ("42\n", "(file)", "entries", "write a list of entries"),
+        ("42\n", "(file)", "entries", "is not a list of entries; start each entry with"),
     ],
 )  # fmt: skip
 def test_catalogue_mistakes_name_the_entry_and_the_field(text, entry_name, field, message):

@@ -66,6 +66,43 @@ def test_pushy_lines_name_the_source_line_and_skip_non_text_header_fields():
     ]
 
 
+RST_AND_CODE = """\
+3 things to do with a CSV file
+##############################
+
+:date: 2026-09-14
+:tags: csv
+:license: WTFPL
+:summary: Three gentle fixes, act now.
+
+Line endings are CRLF on Windows and HTML is fine.
+
+```python
+VARIANTS = ["BUY NOW", "HURRY"]
+```
+
+The list `VARIANTS` and the field code ``HYPERLINK`` are named here: VARIANTS, HYPERLINK.
+
+    LIMITED = "an indented code block"
+
+A literal block::
+
+    DON'T MISS OUT, LAST CHANCE
+
+Buy now!!
+"""
+
+
+def test_the_guard_reads_prose_only_and_knows_technical_words():
+    # The reST header's own fields, code blocks, inline code, and capitals the article writes
+    # as code are not the writer raising their voice; the summary and the prose still count.
+    assert pushy_lines(RST_AND_CODE, PUSHY_PHRASES, ACRONYMS) == [
+        (7, "act now"),
+        (23, "buy now"),
+        (23, "!!"),
+    ]
+
+
 def test_pushy_lines_find_nothing_in_a_gentle_article():
     gentle = "Title: 3 things\nDate: 2026-01-01\n\nCook it slowly.\n\n## 1. Soak\n\nOvernight.\n"
     assert pushy_lines(gentle, PUSHY_PHRASES, ACRONYMS) == []
@@ -79,7 +116,12 @@ def hits_searching_everything(guard, text):
     if any(phrase in lowered for phrase in guard.phrases):
         found += [(m.start(), guard.phrases[m[0].lower()]) for m in guard.pattern.finditer(prose)]
     shouted = re.finditer(r"(?<![\w'])[A-Z]{4,}(?![\w'])", prose)
-    found += [(m.start(), m[0]) for m in shouted if m[0] not in guard.acronyms]
+    # A word of capitals without a vowel (CRLF, HTML) is an abbreviation, not shouting.
+    found += [
+        (m.start(), m[0])
+        for m in shouted
+        if m[0] not in guard.acronyms and set(m[0]) & set("AEIOUY")
+    ]
     found += [(m.start(), m[0]) for m in re.finditer(r"!{2,}", prose)]
     return sorted(found, key=lambda hit: hit[0])
 

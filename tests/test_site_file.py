@@ -119,12 +119,12 @@ def test_a_build_with_a_wrong_value_stops_with_one_line(build_site, tmp_path, mo
 
 def test_the_build_uses_the_values_in_the_file(build_site, tmp_path, monkeypatch):
     mine = tmp_path / "site.yml"
-    mine.write_text("name: Bramble Bakery\ntagline: Bread worth the wait\nemail: hi@b.example\n")
+    mine.write_text("name: Bramble Bakery\ntagline: Bread worth the wait\nemail: hi@b.test\n")
     monkeypatch.setenv("HUB_SITE_FILE", str(mine))
     built = build_site({"articles/beans.md": article_text(Slug="beans")})
     home = built.html("index.html")
     assert home.title.string == "Bramble Bakery: Bread worth the wait"
-    assert "mailto:hi@b.example" in str(built.article("beans"))
+    assert "mailto:hi@b.test" in str(built.article("beans"))
 
 
 def test_plain_pelican_reports_a_mistake_in_one_line(tmp_path):

@@ -44,6 +44,15 @@ def project(tmp_path: Path) -> Path:
     return copy
 
 
+def make_publishable(project: Path) -> Path:
+    """Put a writer's own addresses where the sample has placeholders, as publishing needs."""
+    catalogue = project / "content" / "calls-to-action.yml"
+    catalogue.write_text(catalogue.read_text().replace("/larderlane", "/millbrook-grocer"))
+    site = project / "site.yml"
+    site.write_text(site.read_text().replace("hello@larderlane.example", "hello@larderlane.test"))
+    return project
+
+
 def environment(**extra: str) -> dict[str, str]:
     """The environment without publishing variables or the tests' site file, plus EXTRA."""
     env = {
@@ -137,6 +146,7 @@ def test_publish_without_siteurl_names_it_and_changes_nothing(project):
 
 
 def test_publish_dry_run_lists_what_it_would_deploy_and_changes_nothing(project):
+    make_publishable(project)
     (project / "output").mkdir()
     (project / "output" / "last-good.html").write_text("the last site")
     # Caches may warm up (link_previews keeps social cards in cache/); the site may not change.
@@ -172,6 +182,7 @@ def test_publish_rsync_without_a_destination_names_the_setting(project):
 
 
 def test_publish_leaves_drafts_future_articles_and_the_share_kit_out(project):
+    make_publishable(project)
     articles = project / "content" / "articles"
     soon = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
     (articles / "later.md").write_text(article_text(Slug="later", Date=soon))
@@ -210,6 +221,7 @@ def test_publish_leaves_drafts_future_articles_and_the_share_kit_out(project):
 
 
 def test_publish_with_ghp_import_pushes_the_site_to_gh_pages(project, tmp_path):
+    make_publishable(project)
     remote = tmp_path / "remote.git"
     git = {"GIT_AUTHOR_NAME": "Writer", "GIT_AUTHOR_EMAIL": "w@example.com",
            "GIT_COMMITTER_NAME": "Writer", "GIT_COMMITTER_EMAIL": "w@example.com"}  # fmt: skip
@@ -242,6 +254,7 @@ def _publish_with_rsync(project: Path, deployed: Path, **env: str) -> subprocess
 
 
 def test_publish_with_rsync_copies_the_site(project, tmp_path):
+    make_publishable(project)
     if not shutil.which("rsync"):
         if os.environ.get("CI"):
             pytest.fail("rsync is not installed: .ci/run installs it, so CI tests the real copy")
@@ -254,6 +267,7 @@ def test_publish_with_rsync_copies_the_site(project, tmp_path):
 
 
 def test_publish_with_rsync_missing_says_what_to_do(project, tmp_path):
+    make_publishable(project)
     # A PATH with nothing on it: the machine has no rsync as far as publish can tell.
     nothing = tmp_path / "empty-path"
     nothing.mkdir()
@@ -359,6 +373,7 @@ def _csv_rows(path: Path) -> list[list[str]]:
 
 
 def test_publishing_twice_lists_exactly_the_edited_articles_changed_posts(project):
+    make_publishable(project)
     first = invoke(project, "publish", SITEURL="https://www.example.com")
     assert first.returncode == 0, first.stderr
     kit, record = project / "share-kit", project / "share-kit-published.json"

@@ -6,6 +6,8 @@ from typing import Any
 
 from pelican import signals
 
+from hub.fields import declare_fields
+
 from .settings import AnalyticsSettings
 from .tags import analytics, helpful_attributes
 
@@ -33,5 +35,6 @@ def add_to_context(generators: list[Any]) -> None:
 
 
 def register() -> None:
-    """Connect the handlers."""
+    """Connect the handlers; `Helpful: no` is a header field of ours."""
+    declare_fields("helpful")
     signals.all_generators_finalized.connect(add_to_context)

@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from hub.fields import declare_fields
 from hub.messages import shown_path
+from hub.placeholders import placeholder_level, placeholder_mode, placeholder_words
 from hub.urls import absolute_url
 
 from .questions import AnsweredQuestion, parse_questions
@@ -26,6 +28,17 @@ YES, NO = ("yes", "true", "on", "1"), ("no", "false", "off", "0")
 def check_settings(pelican: Any) -> None:
     """Stop at once, in one line, when a CONVERSATION_* setting is wrong."""
     settings = ConversationSettings.from_pelican(pelican.settings)
+    mode = placeholder_mode(pelican.settings)
+    # Both come from site.yml (its `form` and `email` keys), which wins over pelicanconf.py.
+    for key, address in (("form", settings.form_endpoint), ("email", settings.email)):
+        level = placeholder_level(address, mode)
+        if level:
+            (log.error if level == "error" else log.warning)(
+                "site.yml: %s '%s' is %s, not yours; put your own there before you publish",
+                key,
+                address,
+                placeholder_words(address),
+            )
     if not settings.email:
         log.warning(
             "CONVERSATION_EMAIL is not set; set it to the address that answers readers' questions"
@@ -63,7 +76,10 @@ def attach_answered_questions(generator: Any) -> None:
     articles = every_article(generator)
     for article in articles:
         article.answered_questions = list(files.get(article.slug, ("", []))[1])
-    slugs = {article.slug for article in articles}
+    # Articles skipped for a header mistake are reported already (writer_metadata's key).
+    slugs = {article.slug for article in articles} | generator.context.get(
+        "hub_skipped_slugs", set()
+    )
     for slug, (path, _) in files.items():
         if slug not in slugs:
             log.error(
@@ -155,6 +171,7 @@ def add_section(
 
 def register() -> None:
     """Connect the handlers."""
+    declare_fields("conversation")
     signals.initialized.connect(check_settings)
     signals.article_generator_pretaxonomy.connect(attach_answered_questions)
     signals.all_generators_finalized.connect(attach_sections)

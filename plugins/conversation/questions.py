@@ -9,6 +9,9 @@ from typing import Any
 
 import yaml
 
+from hub.dates import FIRST_YEAR, LAST_YEAR, date_problem
+from hub.yaml_text import yaml_problem
+
 FIELDS = ("question", "name", "date", "answer")
 REQUIRED = ("question", "date", "answer")
 ANONYMOUS = "a reader"
@@ -31,18 +34,23 @@ class AnsweredQuestion:
         return [" ".join(part.split()) for part in _LINE_BREAKS.split(self.answer) if part.strip()]
 
 
+class _DatesAsText(yaml.SafeLoader):
+    """YAML's safe loader, with dates left as text: each entry's date is checked on its own."""
+
+
+# PyYAML would turn 2026-02-30 into an error for the whole file; as text, one entry says so.
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_questions(text: str) -> tuple[list[AnsweredQuestion], list[str]]:
     """Return the valid entries of one data file and a message for each problem."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_DatesAsText)  # a SafeLoader: no objects are built
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" near line {mark.line + 1}" if mark else ""
-        return [], [
-            f"is not valid YAML{where}; check the indentation and the '- ' before each entry"
-        ]
-    except ValueError as error:  # PyYAML reads 2026-02-30 as a date and fails on it
-        return [], [f"has a date that does not exist ({error}); write dates as YYYY-MM-DD"]
+        return [], [f"is not valid YAML{yaml_problem(error, text)}"]
     if data is None:
         return [], []
     if not isinstance(data, list):
@@ -73,7 +81,13 @@ def parse_entry(entry: Any) -> tuple[AnsweredQuestion | None, list[str]]:
             problems.append(f"'{key}' is not plain text; put it in quotes")
     date = parse_date(entry.get("date"))
     if entry.get("date") not in (None, "") and date is None:
-        problems.append(f"date '{entry['date']}' is not a date; write it as YYYY-MM-DD")
+        said = date_problem("date", str(entry["date"]))
+        # A time of day has no place here (date_problem accepts one): keep the files simple.
+        if said is None:
+            said = f"date '{entry['date']}' is not a date; write it as YYYY-MM-DD"
+        problems.append(said.replace("2026-09-14 or 2026-09-14 09:00", "YYYY-MM-DD"))
+    elif date is not None and not FIRST_YEAR <= date.year <= LAST_YEAR:
+        problems.append(f"date '{date}' is outside {FIRST_YEAR}-{LAST_YEAR}; check the year")
     if problems:
         return None, problems
     name = str(entry.get("name") or "").strip() or ANONYMOUS

@@ -17,6 +17,7 @@ from pelican.log import LimitFilter, console
 from pelican.settings import read_settings
 
 from hub.messages import plural, shown_path
+from hub.pelican_messages import Places, writer_words
 from hub.progress import Progress
 
 
@@ -56,9 +57,15 @@ class _Collector(logging.Handler):
         super().__init__(level=logging.WARNING)
         self.report = report
         self.echo = echo
+        # Set once the settings are read: where the content and the staging folder are.
+        self.places = Places(content=os.getcwd())
 
     def emit(self, record: logging.LogRecord) -> None:
-        line = " ".join(self.format(record).split())
+        line = writer_words(
+            self.format(record), self.places, self.report.errors + self.report.warnings
+        )
+        if line is None:
+            return
         kept = self.report.errors if record.levelno >= logging.ERROR else self.report.warnings
         kept.append(line)
         if self.echo:
@@ -144,10 +151,11 @@ def build(
     try:
         settings = read_settings(str(settings_file), override=overrides or {})
         settings["OUTPUT_PATH"] = str(staging)
+        collector.places = Places(settings["PATH"], str(staging), output.name)
         Pelican(settings).run()
     # A settings file stops with SystemExit and one line (site.yml's mistakes, a missing SITEURL).
     except (Exception, SystemExit) as error:  # noqa: BLE001 - a template or settings failure
-        message = str(error) or error.__class__.__name__
+        message = collector.places.scrub(str(error) or error.__class__.__name__)
         report.errors.append(message)
         if echo:
             echo(f"error: {message}")

@@ -51,6 +51,8 @@ def find_image(
     try:
         with Image.open(file) as image:
             width, height = image.size
+    except Image.DecompressionBombError:
+        return f"'{value}' is far too many pixels for a picture; save a smaller copy (1200 wide)"
     except (OSError, UnidentifiedImageError):
         return f"'{value}' is not an image Pillow can read; use a JPEG or PNG"
     return FoundImage(relative, width, height)

@@ -12,11 +12,13 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from hub.fields import declare_fields
 from hub.hashtags import hashtags
 from hub.messages import shown_path
 from hub.text import plain_text
 from hub.urls import absolute_url
 from hub.utm import UtmScheme, utm_link
+from hub.writing import failure_words, one_article
 
 from .cache import card_name, ensure_cards
 from .cards import GREEN, HEIGHT, WIDTH, CardSpec, card_text, find_font
@@ -150,42 +152,43 @@ def add_previews(generator: Any) -> None:
     site_url, logo = absolute_url(settings, ""), logo_url(preferences, settings)
     fonts, card_logo_file = card_fonts(), card_logo(settings)
     for article in every_article(articles):
-        canonical = absolute_url(settings, article.url)
-        links = {
-            network: utm_link(
-                canonical, scheme, source=network, campaign=article.slug, content="share-button"
+        with one_article(article, generator.context, "its share links and preview"):
+            canonical = absolute_url(settings, article.url)
+            links = {
+                network: utm_link(
+                    canonical, scheme, source=network, campaign=article.slug, content="share-button"
+                )
+                for network in preferences.networks
+            }
+            words = getattr(article, "hashtags", None) or [str(tag) for tag in article.tags]
+            article.share_links = share_links(
+                preferences.networks,
+                links,
+                getattr(article, "share", None) or article.title,
+                article.title,
+                hashtags(words)[0][:INTENT_HASHTAGS],
             )
-            for network in preferences.networks
-        }
-        words = getattr(article, "hashtags", None) or [str(tag) for tag in article.tags]
-        article.share_links = share_links(
-            preferences.networks,
-            links,
-            getattr(article, "share", None) or article.title,
-            article.title,
-            hashtags(words)[0][:INTENT_HASHTAGS],
-        )
-        article.social_image, article.social_card = preview_image(
-            article, preferences, settings, fonts, card_logo_file
-        )
-        article.thing_images, article.thing_cards = thing_previews(
-            article, article.social_card, preferences, settings
-        )
-        author = getattr(article, "author", None)
-        facts = ArticleFacts(
-            title=article.title,
-            description=plain_text(article.summary or ""),
-            url=canonical,
-            published=article.date,
-            modified=getattr(article, "modified", None),
-            author=str(author) if author else settings.get("AUTHOR", ""),
-            site_name=settings["SITENAME"],
-            site_url=site_url,
-            logo_url=logo,
-            image=article.social_image,
-            answered=tuple(getattr(article, "answered_questions", None) or ()),
-        )
-        article.structured_data = article_data(facts)
+            article.social_image, article.social_card = preview_image(
+                article, preferences, settings, fonts, card_logo_file
+            )
+            article.thing_images, article.thing_cards = thing_previews(
+                article, article.social_card, preferences, settings
+            )
+            author = getattr(article, "author", None)
+            facts = ArticleFacts(
+                title=article.title,
+                description=plain_text(article.summary or ""),
+                url=canonical,
+                published=article.date,
+                modified=getattr(article, "modified", None),
+                author=str(author) if author else settings.get("AUTHOR", ""),
+                site_name=settings["SITENAME"],
+                site_url=site_url,
+                logo_url=logo,
+                image=article.social_image,
+                answered=tuple(getattr(article, "answered_questions", None) or ()),
+            )
+            article.structured_data = article_data(facts)
 
 
 class SocialCardGenerator(Generator):
@@ -201,22 +204,46 @@ class SocialCardGenerator(Generator):
         ]
         # Keyed by target: two translations with one card are drawn and placed once.
         jobs: dict[Path, CardSpec] = {}
+        sources: dict[Path, str] = {}
         for article in every_article(articles):
             spec = getattr(article, "social_card", None)
             if spec is not None:
                 name = card_name(article.slug, spec)
-                jobs[Path(self.output_path, preferences.card_folder, name)] = spec
+                target = Path(self.output_path, preferences.card_folder, name)
+                jobs[target], sources[target] = spec, article.source_path
             for name, thing_spec in getattr(article, "thing_cards", ()):
-                jobs[Path(self.output_path, preferences.card_folder, name)] = thing_spec
+                target = Path(self.output_path, preferences.card_folder, name)
+                jobs[target], sources[target] = thing_spec, article.source_path
         if not jobs:
             return
-        drawn = ensure_cards(
-            [(spec, target) for target, spec in jobs.items()],
-            Path(card_cache_dir(preferences, self.settings)),
-            workers=preferences.card_workers,
-            parallel_from=preferences.card_parallel_from,
-        )
+        cache = Path(card_cache_dir(preferences, self.settings))
+        try:
+            drawn = ensure_cards(
+                [(spec, target) for target, spec in jobs.items()],
+                cache,
+                workers=preferences.card_workers,
+                parallel_from=preferences.card_parallel_from,
+            )
+        except Exception:  # noqa: BLE001 - find the card that failed; the others still go out
+            drawn = sum(
+                self.card_alone(spec, target, cache, sources[target])
+                for target, spec in jobs.items()
+            )
         log.info("Social cards: %d drawn, %d from the cache", drawn, len(jobs) - drawn)
+
+    def card_alone(self, spec: CardSpec, target: Path, cache: Path, source: str) -> int:
+        """Draw and place one card; a failure is one error naming the article."""
+        try:
+            return ensure_cards([(spec, target)], cache, workers=1)
+        except Exception as error:  # noqa: BLE001 - one card never stops the others
+            log.error(
+                "%s: its social card could not be drawn (%s); delete the folder %s and build"
+                " again, or give the article its own 'Image:'",
+                shown_path(source),
+                failure_words(error),
+                shown_path(str(cache)),
+            )
+            return 0
 
 
 def add_card_generator(pelican: Any) -> type[Generator]:
@@ -226,6 +253,7 @@ def add_card_generator(pelican: Any) -> type[Generator]:
 
 def register() -> None:
     """Connect the handlers."""
+    declare_fields("image", "image-alt")
     # The conversation plugin (earlier in PLUGINS) has set answered_questions by now.
     signals.article_generator_finalized.connect(add_previews)
     signals.get_generators.connect(add_card_generator)

@@ -8,12 +8,15 @@ from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 
+from hub.yaml_text import yaml_problem
 from writer_metadata.fields import STAGES
 
 REQUIRED = ("id", "stages", "heading", "text", "button")
 OPTIONAL = ("link", "form")
 FORM_KEYS = ("provider", "action", "label", "email_field", "source_field", "honeypot_field")
 HONEYPOT = "website"
+# The entry name of a problem with the whole file rather than one entry.
+FILE_ENTRY = "(file)"
 
 
 @dataclass(frozen=True)
@@ -79,9 +82,9 @@ def parse_catalogue(
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" near line {mark.line + 1}" if mark else ""
-        return {}, [Problem("(file)", "YAML", f"the file is not valid YAML{where}")]
+        return {}, [
+            Problem(FILE_ENTRY, "YAML", f"the file is not valid YAML{yaml_problem(error, text)}")
+        ]
     if isinstance(data, dict):
         # Also accept "id: {fields}" mappings, the shape many writers reach for first.
         data = [
@@ -89,7 +92,13 @@ def parse_catalogue(
             for key, value in data.items()
         ]
     if not isinstance(data, list):
-        return {}, [Problem("(file)", "entries", "write a list of entries, each starting '- id:'")]
+        return {}, [
+            Problem(
+                FILE_ENTRY,
+                "entries",
+                "the file is not a list of entries; start each entry with '- id:'",
+            )
+        ]
     entries: dict[str, CallToAction] = {}
     problems: list[Problem] = []
     for number, raw in enumerate(data, start=1):

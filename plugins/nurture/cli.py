@@ -8,7 +8,7 @@ from typing import Any
 
 from pelican import signals
 
-from hub.build import build
+from hub.build import BuildReport, build
 
 from .generator import REPORT_KEY
 from .report import HealthReport, report_text
@@ -22,6 +22,17 @@ def report(
     echo: Callable[[str], None] = print,
 ) -> HealthReport | None:
     """Build into OUTPUT (which also writes share/report.html) and echo the report's table."""
+    return build_and_report(settings_file, output, overrides=overrides, echo=echo)[0]
+
+
+def build_and_report(
+    settings_file: str | Path,
+    output: str | Path,
+    *,
+    overrides: dict[str, Any] | None = None,
+    echo: Callable[[str], None] = print,
+) -> tuple[HealthReport | None, BuildReport]:
+    """report(), with the build's own report: `invoke report` fails when the build did."""
     seen: list[Any] = []
 
     def remember(generators: list[Any]) -> None:
@@ -37,4 +48,4 @@ def report(
     if found is not None:
         echo(report_text(found))
     echo(result.summary())
-    return found
+    return found, result

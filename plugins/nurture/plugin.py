@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
 from hub.messages import shown_path
+from hub.placeholders import placeholder_level, placeholder_mode, placeholder_words
 from hub.settings import settings_from
 from hub.signals import snippets_composed
+from hub.writing import one_article
 
-from .catalogue import CallToAction, parse_catalogue, wording
+from .catalogue import FILE_ENTRY, CallToAction, parse_catalogue, wording
 from .generator import WARNINGS_KEY, ReportGenerator
 from .guard import Guard
 from .mention import add_mention
@@ -24,6 +26,8 @@ from .settings import PREFIX, NurtureSettings
 log = logging.getLogger(__name__)
 
 DEFAULT_CATALOGUE = Path(__file__).with_name("defaults.yml")
+# Stands for every id in the "broken" set when the whole catalogue cannot be read.
+EVERY_ID = "*"
 # The guard that finds hard-sell phrases, made once a build.
 GUARD_KEY = "nurture_guard"
 
@@ -35,8 +39,12 @@ def nurture_settings(settings: dict[str, Any]) -> NurtureSettings:
 
 def load_catalogue(
     settings: dict[str, Any], options: NurtureSettings, guard: Guard
-) -> tuple[dict[str, CallToAction], str]:
-    """Read the content folder's catalogue (or the built-in one) and report its mistakes."""
+) -> tuple[dict[str, CallToAction], str, frozenset[str]]:
+    """Read the content folder's catalogue (or the built-in one) and report its mistakes.
+
+    Also returns the ids already reported as broken (every id, "*", when the file is), so
+    that nothing naming them adds a second line about the same mistake.
+    """
     path = os.path.join(settings["PATH"], options.catalogue)
     if not os.path.isfile(path):
         path = str(DEFAULT_CATALOGUE)
@@ -46,13 +54,18 @@ def load_catalogue(
             text = handle.read()
     except UnicodeDecodeError:
         log.error("%s: the file is not UTF-8 text; save it as UTF-8 in your editor", shown)
-        return {}, shown
+        return {}, shown, frozenset({EVERY_ID})
     newsletter = settings.get("SITE_NEWSLETTER", "")
     entries, problems = parse_catalogue(text, settings.get("SITEURL", ""), newsletter)
     for problem in problems:
-        log.error(
-            "%s: entry '%s', field '%s': %s", shown, problem.entry, problem.field, problem.text
-        )
+        if problem.entry == FILE_ENTRY:
+            log.error("%s: %s", shown, problem.text.removeprefix("the file "))
+        else:
+            log.error(
+                "%s: entry '%s', field '%s': %s", shown, problem.entry, problem.field, problem.text
+            )
+    broken = frozenset(EVERY_ID if p.entry == FILE_ENTRY else p.entry for p in problems)
+    report_placeholders(entries.values(), shown, placeholder_mode(settings))
     for entry in entries.values():
         for field, text in wording(entry).items():
             for phrase in guard.find(text):
@@ -64,7 +77,8 @@ def load_catalogue(
                     field,
                 )
     for setting, cta in options.rule_ids().items():
-        if cta not in entries:
+        # With no usable entry at all, the entries' own lines already say what to fix.
+        if entries and cta not in entries and not broken & {cta, EVERY_ID}:
             log.warning(
                 "%s names '%s', which is not in %s; use one of %s",
                 setting,
@@ -72,7 +86,25 @@ def load_catalogue(
                 shown,
                 ", ".join(entries),
             )
-    return entries, shown
+    return entries, shown, broken
+
+
+def report_placeholders(entries: Iterable[CallToAction], shown: str, mode: str) -> None:
+    """Name each form or link still pointing at an example address (an error for publishing)."""
+    for entry in entries:
+        addresses = {"form.action": entry.form.action} if entry.form else {"link": entry.link or ""}
+        for field, address in addresses.items():
+            level = placeholder_level(address, mode)
+            if level:
+                (log.error if level == "error" else log.warning)(
+                    "%s: entry '%s', field '%s': '%s' is %s, not yours; put your own address"
+                    " in before you publish",
+                    shown,
+                    entry.id,
+                    field,
+                    address,
+                    placeholder_words(address),
+                )
 
 
 def card(article: Any) -> Card:
@@ -87,13 +119,17 @@ def card(article: Any) -> Card:
 
 
 def choose_cta(
-    article: Any, catalogue: dict[str, CallToAction], options: NurtureSettings, shown: str
+    article: Any,
+    catalogue: dict[str, CallToAction],
+    options: NurtureSettings,
+    shown: str,
+    broken: frozenset[str] = frozenset(),
 ) -> CallToAction | None:
     """The article's own `Cta` when known, else the rules' choice."""
     wanted = getattr(article, "cta", None)
     if wanted in catalogue:
         return catalogue[wanted]
-    if wanted:
+    if wanted and not broken & {wanted, EVERY_ID}:
         log.error(
             "%s: Cta '%s' is not in %s; use one of %s",
             shown_path(article.source_path),
@@ -128,29 +164,30 @@ def follow_path(generator: Any) -> None:
     """Give every article its call to action, its "Read next" and its stage rank."""
     options = nurture_settings(generator.settings)
     guard = generator.context[GUARD_KEY] = Guard.of(options.pushy_phrases, options.acronyms)
-    catalogue, shown = load_catalogue(generator.settings, options, guard)
+    catalogue, shown, broken = load_catalogue(generator.settings, options, guard)
     published = {article.slug: article for article in generator.articles}
     cards = [card(article) for article in published.values()]
     library = Library(cards)
     warnings: list[str] = generator.context.setdefault(WARNINGS_KEY, [])
     for article in generator.articles + generator.drafts + generator.hidden_articles:
-        article.stage_rank = stage_rank(article.stage)
-        article.call_to_action = choose_cta(article, catalogue, options, shown)
-        if article.call_to_action and options.inline_after_thing:
-            article._content = add_mention(
-                article._content, options.inline_after_thing, article.call_to_action
-            )
-        chosen = getattr(article, "next", None)
-        if chosen and chosen not in published:
-            log.error(
-                "%s: Next '%s' is not the slug of a published article; use the last part of"
-                " its address, like 'dried-beans' for /dried-beans/",
-                shown_path(article.source_path),
-                chosen,
-            )
-        slugs = library.read_next(card(article), chosen, options.read_next_count)
-        article.read_next = [published[slug] for slug in slugs]
-        warnings += guard_text(article, guard)
+        with one_article(article, generator.context, "its next step and Read next"):
+            article.stage_rank = stage_rank(article.stage)
+            article.call_to_action = choose_cta(article, catalogue, options, shown, broken)
+            if article.call_to_action and options.inline_after_thing:
+                article._content = add_mention(
+                    article._content, options.inline_after_thing, article.call_to_action
+                )
+            chosen = getattr(article, "next", None)
+            if chosen and chosen not in published:
+                log.error(
+                    "%s: Next '%s' is not the slug of a published article; use the last part of"
+                    " its address, like 'dried-beans' for /dried-beans/",
+                    shown_path(article.source_path),
+                    chosen,
+                )
+            slugs = library.read_next(card(article), chosen, options.read_next_count)
+            article.read_next = [published[slug] for slug in slugs]
+            warnings += guard_text(article, guard)
     generator.context["start_here_articles"] = [published[slug] for slug in start_here(cards)]
 
 

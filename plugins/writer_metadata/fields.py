@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import math
 from dataclasses import dataclass
 from typing import Any
 
 STAGES = ("learn", "try", "decide")
+STATUSES = ("published", "draft", "hidden")
 DEFAULT_STAGE = "learn"
 WORDS_PER_MINUTE = 200
 
@@ -30,24 +32,37 @@ class Problem:
     field: str
     text: str
     fatal: bool = False
+    # A warning lets the build go on (strict builds still fail on it).
+    warning: bool = False
 
 
 # Pelican cannot build content without these; the rest fall back to a default.
 FATAL_WHEN_MISSING = ("title", "date")
 
 
+def how_to_add(field: str, example: str, rst: bool = False) -> str:
+    """The line to add for FIELD, in the file's own markup (reST writes ':tags: beans')."""
+    if not rst:
+        return f"add a line '{example}' to the header"
+    if field == "title":
+        return "start the file with the title, and a line of ==== under it"
+    value = example.split(":", 1)[1].strip()
+    return f"add a line ':{field}: {value}' under the title"
+
+
 def missing_fields(
-    metadata: dict[str, Any], kind: str, written: frozenset[str] | None = None
+    metadata: dict[str, Any], kind: str, written: frozenset[str] | None = None, rst: bool = False
 ) -> list[Problem]:
     """Return a problem for each required field that is absent or blank.
 
     WRITTEN, when known, holds the fields the file itself has: Pelican fills some (Category)
-    with site defaults, which must not hide that the writer left them out.
+    with site defaults, which must not hide that the writer left them out. RST: the file is
+    reStructuredText, so the fix is told in its form.
     """
     return [
         Problem(
             field,
-            f"{field.title()} is missing; add a line '{example}' to the header",
+            f"{field.title()} is missing; {how_to_add(field, example, rst)}",
             fatal=field in FATAL_WHEN_MISSING,
         )
         for field, example in REQUIRED[kind].items()
@@ -64,6 +79,15 @@ def normalise(metadata: dict[str, Any]) -> list[Problem]:
         problems.append(Problem("Stage", f"Stage '{stage}' is not one of {', '.join(STAGES)}"))
         stage = DEFAULT_STAGE
     metadata["stage"] = stage
+    if "status" in metadata:
+        status = str(metadata["status"]).strip().lower()
+        if status in STATUSES:
+            metadata["status"] = status
+        else:
+            guess = difflib.get_close_matches(status, STATUSES, n=1, cutoff=0.6)
+            fix = f"did you mean 'Status: {guess[0]}'?" if guess else "write 'Status: published'"
+            text = f"Status '{metadata['status']}' is not one of {', '.join(STATUSES)}; {fix}"
+            problems.append(Problem("Status", text, fatal=True))
     metadata["hashtags"] = split_list(metadata.get("hashtags"), strip="#")
     # Later plugins and templates read article.tags; Pelican sets it only when Tags has words.
     metadata.setdefault("tags", [])

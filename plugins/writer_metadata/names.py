@@ -1,0 +1,90 @@
+"""Names a writer chooses: slugs that fit any file system, known header fields (pure)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# A slug is one folder name (and the start of a card's file name): keep it well inside the
+# 255 bytes a name may take, and the page's address short enough to share.
+SLUG_MAX_BYTES = 100
+# What a too-long address made from a title is cut to: the link sits twice in every social
+# post (the address and utm_campaign), and some networks count every character of it.
+SHORT_SLUG_BYTES = 60
+# Folders the hub writes itself; an article or page there would overwrite them.
+HUB_FOLDERS = ("share", "topics", "tags", "archive", "images", "theme", "drafts", "feeds", "s")
+# What a URL path segment holds without escaping (RFC 3986 unreserved), letters of any script.
+_URL_SAFE = re.compile(r"^[\w.~-]+$")
+
+# Fields Pelican itself reads from a header.
+PELICAN_FIELDS = (
+    "title", "date", "modified", "tags", "keywords", "category", "author", "authors", "slug",
+    "summary", "lang", "translation", "status", "template", "save_as", "url",
+)  # fmt: skip
+# Header fields of Pelican plugins that are not the hub's (they cannot declare their own).
+OTHER_PLUGIN_FIELDS = {"sitemap": ("private", "changefreq", "priority")}
+# The fields writer_metadata reads and tidies for the plugins after it.
+HUB_FIELDS = ("stage", "question", "cta", "hashtags", "share", "next")
+
+
+def _bytes(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def shorten_slug(slug: str, limit: int = SHORT_SLUG_BYTES) -> str:
+    """SLUG cut to at most LIMIT bytes, at a hyphen when there is one, never mid-letter."""
+    if _bytes(slug) <= limit:
+        return slug
+    cut = slug.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+    word_end = cut.rfind("-")
+    return (cut[:word_end] if word_end > limit // 3 else cut).strip("-")
+
+
+def slug_problem(slug: str, reserved: Iterable[str]) -> str | None:
+    """Why a writer's `Slug:` cannot be an address, with what to write; None when it can."""
+    suggestion = "-".join(re.findall(r"[\w~]+", slug.replace("_", " "))).lower()[:60]
+    fix = f"; write it like 'Slug: {suggestion}'" if suggestion else "; use letters, digits and -"
+    if not slug:
+        return "Slug is empty; remove the line or write the address, like 'Slug: dried-beans'"
+    if "/" in slug or "\\" in slug or ".." in slug:
+        return f"Slug '{slug}' holds '/', '\\' or '..', which would make a folder of it{fix}"
+    if any(char.isspace() for char in slug):
+        return f"Slug '{slug}' has spaces, which break links at the first space{fix}"
+    if not _URL_SAFE.match(slug) or slug.startswith("."):
+        return f"Slug '{slug}' has characters an address cannot hold{fix}"
+    if _bytes(slug) > SLUG_MAX_BYTES:
+        short = shorten_slug(slug)
+        return (
+            f"Slug is {_bytes(slug)} bytes long, more than the {SLUG_MAX_BYTES} an address may"
+            f" take; write a shorter one, like 'Slug: {short}'"
+        )
+    return reserved_problem(slug, reserved)
+
+
+def reserved_problem(slug: str, reserved: Iterable[str]) -> str | None:
+    """Say so when SLUG is one of the hub's own folders."""
+    if slug.lower() in {folder.lower() for folder in reserved}:
+        return (
+            f"Slug '{slug}' is the address of the hub's own /{slug}/ folder;"
+            " write another, like 'Slug: " + f"my-{slug}'"
+        )
+    return None
+
+
+def control_characters(text: str) -> list[str]:
+    """The control characters in TEXT (tabs and line breaks aside), as U+XXXX names."""
+    found = {char for char in text if unicodedata.category(char) == "Cc" and char not in "\t\n\r"}
+    return sorted(f"U+{ord(char):04X}" for char in found)
+
+
+def closest(name: str, known: Iterable[str]) -> str | None:
+    """The known field NAME is most likely a typo of, by difflib's measure."""
+    matches = difflib.get_close_matches(name.lower(), list(known), n=1, cutoff=0.75)
+    return matches[0] if matches else None
+
+
+def field_label(name: str) -> str:
+    """A field as a header writes it: 'image-alt' -> 'Image-Alt'."""
+    return "-".join(part.capitalize() for part in name.split("-"))
