@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from workflow import commands  # noqa: E402
+from workflow.arguments import OptionalPositionalTask  # noqa: E402
 
 CONFIG = {
     "settings_base": ROOT / "pelicanconf.py",
@@ -147,7 +148,7 @@ def report(c, today=""):
     show_report(CONFIG["settings_base"], CONFIG["output"], overrides=overrides, echo=say)
 
 
-@task(positional=["slug"])
+@task(positional=["slug"], klass=OptionalPositionalTask)
 def snippets(c, slug=""):
     """Show an article's social posts and their counts from the last build: invoke snippets SLUG."""
     from share_snippets.cli import print_snippets

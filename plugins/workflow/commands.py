@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import shlex
 import shutil
 import subprocess
@@ -15,7 +16,8 @@ from typing import Any
 
 from pelican.settings import read_settings
 
-from hub.build import BuildReport, build, replace_folder
+from hub.build import BuildReport, build, replace_folder, tidy_leftovers
+from hub.faults import fault_line, replace_refused
 from hub.messages import plural, shown_path
 from hub.progress import Progress
 from hub.urls import site_origin
@@ -121,8 +123,18 @@ def run_publish(
     except ValueError as problem:
         say(f"error: {problem}")
         return 1
-    output.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{output.name}.publish-", dir=output.parent) as tmp:
+    output = output.resolve()
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tidy_leftovers(output)
+        # Named with the process id, so a later build can tidy it away if this one is killed.
+        staging = tempfile.TemporaryDirectory(
+            prefix=f".{output.name}.publish-{os.getpid()}-", dir=output.parent
+        )
+    except OSError as problem:
+        say(f"error: {fault_line(problem, output, output)}")
+        return 1
+    with staging as tmp:
         site = Path(tmp) / "site"
         report = run_build(settings_file, site, say, strict=True, overrides=PUBLISHED_ONLY)
         checked = check_built(report, site, siteurl, say)
@@ -145,7 +157,11 @@ def run_publish(
             say(f"Would run: {shlex.join(command)}" if command else _by_hand(output, "Would leave"))
             say("Nothing was changed.")
             return 0
-        replace_folder(site, output)
+        try:
+            replace_folder(site, output)
+        except OSError as problem:
+            say(f"error: {replace_refused(problem, output)}")
+            return 1
         kept = output.parent / SHARE_KIT_KEPT
         if kit.is_dir():
             replace_folder(kit, kept)
