@@ -23,8 +23,11 @@ def _shown(path: str | os.PathLike | None, staging: Path, output: Path) -> str:
     """PATH as the writer knows it: inside output/, never the temporary folder it was built in."""
     if not path:
         return shown_path(str(output))
+    path = Path(path).resolve()
+    if path.parent == output.parent and path.name.startswith(f".{output.name}."):
+        return shown_path(str(output))
     try:
-        inside = Path(path).resolve().relative_to(staging)
+        inside = path.relative_to(staging)
     except ValueError:
         return shown_path(str(path))
     return shown_path(str(output / inside))
