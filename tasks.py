@@ -47,8 +47,8 @@ def _build(strict: bool, overrides: dict) -> None:
     done(0 if report.ok else 1)
 
 
-@task
-def new(c, title):
+@task(positional=["title"], klass=OptionalPositionalTask)
+def new(c, title=""):
     """Start a draft article: invoke new "3 things to do with lentils"."""
     done(commands.run_new(title, CONFIG["articles"], CONFIG["settings_base"], say))
 
@@ -74,9 +74,17 @@ def _serve_forever(port: int) -> None:
             server.serve_forever()
 
 
+def _port_or_stop(port: int, command: str) -> None:
+    """Stop with one line when the preview's port is taken."""
+    if problem := commands.port_problem(CONFIG["host"], int(port), command):
+        say(problem)
+        done(1)
+
+
 @task
 def serve(c, port=CONFIG["port"]):
     """Build with drafts, then preview the site on 127.0.0.1."""
+    _port_or_stop(port, "serve")
     _build(False, commands.preview_overrides(CONFIG["host"], port))
     _serve_forever(port)
 
@@ -86,6 +94,7 @@ def livereload(c, port=CONFIG["port"]):
     """Preview with drafts on 127.0.0.1 and rebuild whenever content, theme or plugins change."""
     from livereload import Server
 
+    _port_or_stop(port, "livereload")
     overrides = commands.preview_overrides(CONFIG["host"], port)
 
     def rebuild() -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import errno
 import os
 import shlex
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -45,6 +47,23 @@ SHARE_KIT_KEPT = "share-kit"
 def preview_overrides(host: str, port: int) -> dict[str, Any]:
     """Settings for previewing: absolute links on the real port, drafts listed on the home page."""
     return {"PREVIEW_SITEURL": f"http://{host}:{port}", "PREVIEW_DRAFTS": True}
+
+
+def port_problem(host: str, port: int, command: str) -> str | None:
+    """Why the preview cannot listen on PORT (another program has it), or None when it can."""
+    with socket.socket() as probe:
+        # As the preview servers do: a port left waiting by the last preview is free to take.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as problem:
+            busy = problem.errno == errno.EADDRINUSE
+            reason = "is already in use (is another preview running?)" if busy else "is refused"
+            return (
+                f"error: port {port} {reason}; stop the other program,"
+                f" or use another port: invoke {command} --port {port + 1}"
+            )
+    return None
 
 
 def run_new(title: str, articles: Path, settings_file: Path, say: Say) -> int:
