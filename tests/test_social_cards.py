@@ -136,8 +136,8 @@ def test_a_damaged_cache_entry_is_dropped_with_a_warning_and_drawn_again(
     assert target.read_bytes() == render_card(SPEC)
     assert cached_card(cache).read_bytes() == render_card(SPEC)
     assert [record.getMessage() for record in caplog.records] == [
-        f"cache/{card_key(SPEC)}.png: this cached social card was damaged,"
-        " so it was drawn again (nothing to do)"
+        f"cache/{card_key(SPEC)}.png: this cache entry was damaged,"
+        " so it was rebuilt (nothing to do)"
     ]
     caplog.clear()
     assert ensure_cards([(SPEC, target)], cache) == 0

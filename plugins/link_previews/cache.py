@@ -7,22 +7,18 @@ import hashlib
 import json
 import logging
 import multiprocessing
-import os
-import shutil
-import tempfile
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 
+from hub.caches import DamagedEntry, digest_path, read_entry, write_entry
 from hub.messages import shown_path
 
 from .cards import CARD_VERSION, CardSpec, render_card
 
 log = logging.getLogger(__name__)
-# Each cached card has its SHA-256 beside it: a card that no longer matches is never published.
-DIGEST_SUFFIX = ".sha256"
 
 
 def card_key(spec: CardSpec) -> str:
@@ -37,57 +33,22 @@ def card_name(slug: str, spec: CardSpec) -> str:
     return f"{slug}-{key}.png" if slug else f"{key}.png"
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write DATA so that another build never sees half a file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".card-", suffix=".tmp")
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
-    os.replace(temporary, path)
-
-
-def _digest_path(cached: Path) -> Path:
-    """Where the digest of a cached card is kept: beside it."""
-    return cached.with_suffix(DIGEST_SUFFIX)
-
-
 def _keep(cached: Path, data: bytes) -> OSError | None:
     """Store a drawn card and its digest; return why not when the cache cannot be written."""
     try:
-        _write_atomically(cached, data)
-        _write_atomically(_digest_path(cached), hashlib.sha256(data).hexdigest().encode())
+        write_entry(cached, data)
     except OSError as problem:
         return problem
     return None
 
 
 def _verified(cached: Path) -> bytes | None:
-    """The cached card's bytes when they match their digest; None (with a warning) otherwise."""
+    """The cached card when it matches its digest; None (with a warning if damaged) otherwise."""
     try:
-        expected = _digest_path(cached).read_bytes().decode("ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        return None  # never kept with a digest: drawn again, nothing to report
-    try:
-        data = cached.read_bytes()
-    except OSError:
-        data = None
-    if data is not None and hashlib.sha256(data).hexdigest() == expected:
-        return data
-    log.warning(
-        "%s: this cached social card was damaged, so it was drawn again (nothing to do)",
-        shown_path(str(cached)),
-    )
-    _drop(cached)
-    return None
-
-
-def _drop(cached: Path) -> None:
-    """Remove a damaged cache entry, whatever it has become."""
-    for path in (cached, _digest_path(cached)):
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            with contextlib.suppress(OSError):
-                path.unlink()
+        return read_entry(cached)
+    except DamagedEntry as damaged:
+        log.warning("%s", damaged)
+        return None
 
 
 def _place(data: bytes, target: Path) -> None:
@@ -117,7 +78,7 @@ def ensure_cards(
         cache_dir.mkdir(parents=True, exist_ok=True)
     cached = {spec: cache_dir / f"{card_key(spec)}.png" for spec, _ in jobs}
     missing = sorted(
-        {spec for spec, path in cached.items() if not _digest_path(path).is_file()}, key=card_key
+        {spec for spec, path in cached.items() if not digest_path(path).is_file()}, key=card_key
     )
     # Starting processes costs more than a handful of cards: only worth it for a big batch.
     if workers > 1 and len(missing) >= parallel_from:
