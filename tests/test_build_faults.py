@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import stat
@@ -273,3 +274,33 @@ def test_rsync_keeps_the_modes_readable(tmp_path):
         ["rsync", "--archive", f"{tmp_path / 'output'}/", str(tmp_path / "server")], check=True
     )
     assert readable_by_anyone(tmp_path / "server") == []
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda kept: kept[:100], id="cut short"),
+        pytest.param(lambda kept: gzip.compress(b"not a pickle at all"), id="not a pickle"),
+    ],
+)
+def test_a_damaged_content_cache_is_dropped_with_a_warning_never_a_lasting_failure(
+    tmp_path, damage
+):
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "c")}
+    first = sample_build(tmp_path / "one", **cached)
+    assert first.ok, first.errors
+    readers = tmp_path / "c" / "ArticlesGenerator-Readers"
+    readers.write_bytes(damage(readers.read_bytes()))
+    again = sample_build(tmp_path / "two", **cached)
+    assert again.ok, again.errors
+    assert again.warnings == [
+        "c/ArticlesGenerator-Readers: this cache entry was damaged, so it was rebuilt"
+        " (nothing to do)"
+    ]
+    # The pages are those of the first build (the share kit's plan moves with the clock).
+    pages = [snapshot(tmp_path / name) for name in ("one", "two")]
+    assert [{k: v for k, v in built.items() if not k.startswith("share/")} for built in pages] == [
+        {k: v for k, v in pages[0].items() if not k.startswith("share/")}
+    ] * 2
+    third = sample_build(tmp_path / "three", **cached)
+    assert third.ok and third.warnings == []

@@ -15,6 +15,7 @@ from pelican import Pelican, signals
 from pelican.log import LimitFilter, console
 from pelican.settings import read_settings
 
+from hub.caches import PELICAN_UNPICKLE, damaged_line, damaged_pelican_cache, drop_entry
 from hub.faults import (
     copy_failure,
     fault_line,
@@ -48,6 +49,12 @@ class BuildReport:
         if echo:
             echo(f"error: {line}")
 
+    def warning(self, line: str, echo: Callable[[str], None] | None) -> None:
+        """Keep LINE as a warning, and show it when the build echoes."""
+        self.warnings.append(line)
+        if echo:
+            echo(f"warning: {line}")
+
     @property
     def ok(self) -> bool:
         """True when the build may replace the last good output."""
@@ -79,6 +86,9 @@ class _Collector(logging.Handler):
         if problem := copy_failure(record):
             # A file missing from the site is an error, whatever level Pelican gave it.
             self.report.error(fault_line(problem, self.staging, self.report.output), self.echo)
+            return
+        if str(record.msg).startswith(PELICAN_UNPICKLE) and isinstance(record.args, tuple):
+            self.report.warning(damaged_line(record.args[0]), self.echo)
             return
         line = " ".join(self.format(record).split())
         kept = self.report.errors if record.levelno >= logging.ERROR else self.report.warnings
@@ -192,9 +202,7 @@ def build(
     was_quiet, console.quiet = console.quiet, True
     started = time.perf_counter()
     try:
-        settings = read_settings(str(settings_file), override=overrides or {})
-        settings["OUTPUT_PATH"] = str(staging)
-        Pelican(settings).run()
+        _run_pelican(settings_file, overrides or {}, staging, report, echo)
     except Exception as error:  # noqa: BLE001 - a template or settings failure ends the build
         if isinstance(error, OSError) and is_write_fault(error, staging):
             report.error(fault_line(error, staging, output), echo)
@@ -214,6 +222,32 @@ def build(
     if staging.exists():
         remove_tree(staging)
     return report
+
+
+def _run_pelican(
+    settings_file: str | Path,
+    overrides: dict[str, Any],
+    staging: Path,
+    report: BuildReport,
+    echo: Callable[[str], None] | None,
+) -> None:
+    """Run Pelican into STAGING; a content cache it cannot read is dropped and the run repeated."""
+    dropped: set[Path] = set()
+    while True:
+        settings = read_settings(str(settings_file), override=overrides)
+        settings["OUTPUT_PATH"] = str(staging)
+        try:
+            Pelican(settings).run()
+            return
+        except Exception as error:
+            # Pelican reads its caches before any content, so nothing was said twice.
+            damaged = damaged_pelican_cache(error)
+            if damaged is None or damaged in dropped:
+                raise
+        dropped.add(damaged)
+        drop_entry(damaged)
+        report.warning(damaged_line(damaged), echo)
+        forget_logged_messages()
 
 
 def _swap_in(staging: Path, report: BuildReport, echo: Callable[[str], None] | None) -> None:

@@ -8,7 +8,9 @@ import os
 import shutil
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from hub.messages import shown_path
 
@@ -115,23 +117,43 @@ def copy_entry(entry: Path, target: Path) -> bool:
     return True
 
 
-def keep_file(source: Path, entry: Path) -> None:
-    """Keep a copy of SOURCE at ENTRY with its digest, streamed."""
+class _Hashing:
+    """A file to write that keeps the digest of what went through it."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream, self.hasher = stream, hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.hasher.update(data)
+        return self.stream.write(data)
+
+
+def keep_streamed(entry: Path, write: Callable[[_Hashing], None]) -> None:
+    """Keep what WRITE writes at ENTRY with its digest, without holding it all in memory."""
     with contextlib.suppress(FileNotFoundError):
         digest_path(entry).unlink()
-    hasher = hashlib.sha256()
     handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".entry-", suffix=".tmp")
     try:
-        with os.fdopen(handle, "wb") as copy, source.open("rb") as original:
-            for chunk in iter(lambda: original.read(1 << 20), b""):
-                hasher.update(chunk)
-                copy.write(chunk)
+        with os.fdopen(handle, "wb") as stream:
+            hashing = _Hashing(stream)
+            write(hashing)
         os.replace(temporary, entry)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    write_atomically(digest_path(entry), hasher.hexdigest().encode("ascii"))
+    write_atomically(digest_path(entry), hashing.hasher.hexdigest().encode("ascii"))
+
+
+def keep_file(source: Path, entry: Path) -> None:
+    """Keep a copy of SOURCE at ENTRY with its digest, streamed."""
+
+    def copy(into: _Hashing) -> None:
+        with source.open("rb") as original:
+            for chunk in iter(lambda: original.read(1 << 20), b""):
+                into.write(chunk)
+
+    keep_streamed(entry, copy)
 
 
 def drop_entry(entry: Path) -> None:
