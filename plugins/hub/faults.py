@@ -46,6 +46,11 @@ def fault_line(problem: OSError, staging: Path, output: Path) -> str:
         return f"{where} is larger than this machine lets a file be; raise the file size limit"
     if problem.errno == errno.EROFS:
         return f"{where} is on a read-only file system; build into a writable folder"
+    if problem.errno == errno.ENAMETOOLONG:
+        return (
+            f"{where} could not be written: a name in it is longer than the file system allows;"
+            " shorten the title, tag or category it comes from, or add a shorter Slug: line"
+        )
     if problem.errno in REFUSED:
         return (
             f"{where} cannot be written (permission denied); make {folder}/ writable"
