@@ -304,3 +304,12 @@ def test_a_damaged_content_cache_is_dropped_with_a_warning_never_a_lasting_failu
     ] * 2
     third = sample_build(tmp_path / "three", **cached)
     assert third.ok and third.warnings == []
+
+
+def test_a_project_on_a_read_only_file_system_is_one_line(tmp_path, mounted):
+    project = mounted(tmp_path / "project", "1m", "ro")
+    report = sample_build(project / "output")
+    assert report.errors == [
+        "project/output is on a read-only file system; build into a writable folder"
+    ]
+    assert list(project.iterdir()) == []
