@@ -65,8 +65,12 @@ DATES = [
 ALL = bool(os.environ.get("HUB_HYPOTHESIS_ALL"))
 PENDING = ("<", "\x00")
 # Pelican's own lines that do not name a file (or name it by its absolute path) yet (issue 11,
-# "Pelican's own messages"): a tag, or a title of emoji or controls only, that makes no slug.
-PENDING_LINES = ("Unable to generate valid slug for", "Skipping ")
+# "Pelican's own messages"): a tag or title that makes no slug, an unknown Status, a link or
+# file Pelican cannot find.
+PENDING_LINES = (
+    "Unable to generate valid slug for", "Skipping ", "Unknown status ", "Unable to find ",
+    "Cannot get modification stamp",
+)  # fmt: skip
 
 
 def _plain(text: str) -> bool:
