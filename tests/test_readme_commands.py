@@ -360,7 +360,16 @@ def skip_unless(need: str | None) -> None:
         pytest.skip(reason)
 
 
-@pytest.mark.parametrize("shown", sorted(CASES))
+@pytest.mark.parametrize(
+    "shown",
+    [
+        # Commands that drive Chromium count as browser tests.
+        pytest.param(shown, marks=pytest.mark.browser)
+        if CASES[shown].needs in ("chromium", "lighthouse")
+        else shown
+        for shown in sorted(CASES)
+    ],
+)
 def test_readme_command_runs_as_written(tmp_path, shown):
     case = CASES[shown]
     skip_unless(case.needs)
