@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from workflow import commands  # noqa: E402
+from workflow.arguments import OptionalPositionalTask  # noqa: E402
 
 CONFIG = {
     "settings_base": ROOT / "pelicanconf.py",
@@ -46,8 +47,8 @@ def _build(strict: bool, overrides: dict) -> None:
     done(0 if report.ok else 1)
 
 
-@task
-def new(c, title):
+@task(positional=["title"], klass=OptionalPositionalTask)
+def new(c, title=""):
     """Start a draft article: invoke new "3 things to do with lentils"."""
     done(commands.run_new(title, CONFIG["articles"], CONFIG["settings_base"], say))
 
@@ -120,9 +121,17 @@ def _serve_forever(port: int) -> None:
             server.serve_forever()
 
 
+def _port_or_stop(port: int, command: str) -> None:
+    """Stop with one line when the preview's port is taken."""
+    if problem := commands.port_problem(CONFIG["host"], int(port), command):
+        say(problem)
+        done(1)
+
+
 @task
 def serve(c, port=CONFIG["port"]):
     """Build with drafts, then preview the site on 127.0.0.1."""
+    _port_or_stop(port, "serve")
     _build(False, commands.preview_overrides(CONFIG["host"], port))
     _serve_forever(port)
 
@@ -132,6 +141,7 @@ def livereload(c, port=CONFIG["port"]):
     """Preview with drafts on 127.0.0.1 and rebuild whenever content, theme or plugins change."""
     from livereload import Server
 
+    _port_or_stop(port, "livereload")
     overrides = commands.preview_overrides(CONFIG["host"], port)
 
     def rebuild() -> None:
@@ -198,7 +208,7 @@ def report(c, today=""):
     done(0 if built.ok else 1)
 
 
-@task(positional=["slug"])
+@task(positional=["slug"], klass=OptionalPositionalTask)
 def snippets(c, slug=""):
     """Show an article's social posts and their counts from the last build: invoke snippets SLUG."""
     from share_snippets.cli import print_snippets
@@ -206,11 +216,14 @@ def snippets(c, slug=""):
     done(0 if print_snippets(CONFIG["output"], slug or None, say) else 1)
 
 
-# invoke gives a task a fixed number of required positional arguments, so files other than
-# those in results/ are named with --file, once for each.
-@task(iterable=["file"], help={"file": "an export to read instead of results/ (repeatable)"})
+@task(
+    positional=["file"],
+    iterable=["file"],
+    klass=OptionalPositionalTask,
+    help={"file": "exports to read instead of those in results/"},
+)
 def results(c, file=None):
-    """Build, then show what's working from the exports in results/ (or --file FILE ...)."""
+    """Build, then show what's working from the exports in results/: invoke results [FILE ...]."""
     from results.cli import results as show_results
 
     ok, _ = show_results(

@@ -242,7 +242,7 @@ def test_rebuilding_reuses_cached_cards_and_a_new_title_makes_a_new_card(build, 
         **ARTICLE_CARDS_ONLY,
         LINK_PREVIEWS_CARD_CACHE=str(cache),
     )
-    (cached,) = cache.iterdir()
+    (cached,) = cache.glob("*.png")
     stamp = cached.stat().st_mtime_ns
     again = build(
         {"articles/b.md": article_text(slug="b")},
@@ -260,7 +260,7 @@ def test_rebuilding_reuses_cached_cards_and_a_new_title_makes_a_new_card(build, 
         output=tmp_path / "renamed",
     )
     assert meta(renamed.article("b"), "og:image") != meta(first.article("b"), "og:image")
-    assert len(list(cache.iterdir())) == 2
+    assert len(list(cache.glob("*.png"))) == 2
     assert len(list(renamed.path("images/cards").iterdir())) == 1
 
 

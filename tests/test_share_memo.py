@@ -64,3 +64,25 @@ def test_a_damaged_memo_is_only_a_miss(build_site, tmp_path, counted):
     site = build_site("share-basic", CACHE_PATH=str(cache), CACHE_CONTENT=True,
                       LOAD_CONTENT_CACHE=True, **BASIC)  # fmt: skip
     assert site.report.ok and counted
+
+
+def test_a_memo_damaged_after_it_was_kept_is_dropped_with_a_warning(
+    build_site, tmp_path, counted, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    cached = {**BASIC, "CACHE_PATH": str(tmp_path / "cache"), "CACHE_CONTENT": True,
+              "LOAD_CONTENT_CACHE": True}  # fmt: skip
+    first = build_site("share-basic", output=tmp_path / "one", **cached)
+    composed = len(counted)
+    memo = tmp_path / "cache" / FILENAME
+    # Still a valid pickle, with different snippets: only the digest can tell.
+    kept = memo.read_bytes()
+    memo.write_bytes(kept.replace(b"https://www.example.com", b"https://www.exampel.com"))
+    second = build_site("share-basic", output=tmp_path / "two", strict=False, **cached)
+    assert second.report.warnings == [
+        f"cache/{FILENAME}: this cache entry was damaged, so it was rebuilt (nothing to do)"
+    ]
+    assert len(counted) == 2 * composed
+    assert _exports(second.output) == _exports(first.output)
+    third = build_site("share-basic", output=tmp_path / "three", **cached)
+    assert third.report.ok and len(counted) == 2 * composed

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from conftest import article_text
+from hub.caches import DIGEST_SUFFIX
 from share_snippets import reuse
 from share_snippets.reuse import FOLDER, KitReuse
 
@@ -119,7 +120,12 @@ def test_the_cache_keeps_only_the_last_build(build_site, tmp_path):
                  oats="3 things to do with oats")  # fmt: skip
     fewer = {name: text for name, text in site.items() if "oats" not in name}
     _build_twice(build_site, tmp_path, site, fewer)
-    kept = sorted(path.name for path in (tmp_path / "cache" / FOLDER).iterdir())
+    files = sorted(path.name for path in (tmp_path / "cache" / FOLDER).iterdir())
+    kept = [name for name in files if not name.endswith(DIGEST_SUFFIX)]
+    # Every kept file has its digest beside it, and no digest outlives its file.
+    assert {name for name in files if name.endswith(DIGEST_SUFFIX)} == {
+        f"{name}{DIGEST_SUFFIX}" for name in kept
+    }
     pages = [name for name in kept if "-" not in name and not name.endswith(".names")]
     assert len(pages) == 1  # rice's page: beans (the oldest) is always written afresh
     assert len([name for name in kept if name.endswith(".names")]) == 1
@@ -143,6 +149,29 @@ def test_a_missing_kept_file_is_only_a_miss(tmp_path):
     assert not keeper.fetch("other", tmp_path / "out" / "other.html")
     (tmp_path / "cache" / "key").unlink()
     assert not keeper.fetch_group("key", tmp_path / "out")
+
+
+def test_a_damaged_kept_file_is_dropped_with_a_warning_and_written_afresh(
+    build_site, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    site = _site(beans="3 things to do with beans", rice="3 things to do with rice")
+    settings = {**SETTINGS, "CACHE_PATH": str(tmp_path / "cache"), **CACHED}
+    build_site(site, output=tmp_path / "one", **settings)
+    kept = [p for p in (tmp_path / "cache" / FOLDER).iterdir() if p.suffix != DIGEST_SUFFIX]
+    for path in kept:
+        path.write_bytes(b"<script>garbage</script>")
+    again = build_site(site, output=tmp_path / "two", strict=False, **settings)
+    assert again.report.errors == []
+    warned = {line for line in again.report.warnings if "cache entry was damaged" in line}
+    assert len(warned) >= 1
+    assert all(line.startswith(f"cache/{FOLDER}/") for line in warned)
+    # What was written afresh is what the first build wrote.
+    assert _share(tmp_path / "two") == _share(tmp_path / "one")
+    for built in (tmp_path / "two").rglob("*"):
+        assert not built.is_file() or b"<script>garbage" not in built.read_bytes(), built
+    third = build_site(site, output=tmp_path / "three", **settings)
+    assert third.report.ok and not third.report.warnings
 
 
 def test_digest_parts_cannot_run_together():

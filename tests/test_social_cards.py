@@ -111,6 +111,61 @@ def test_an_unchanged_card_comes_from_the_cache_without_drawing(tmp_path):
     assert ensure_cards([(SPEC, target), (changed, out / card_name("lemon", changed))], cache) == 1
 
 
+def cached_card(cache, spec=SPEC):
+    return cache / f"{card_key(spec)}.png"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda card: card.write_bytes(b"garbage, not a PNG"), id="garbage"),
+        pytest.param(lambda card: card.write_bytes(card.read_bytes()[:-10]), id="cut short"),
+        pytest.param(lambda card: (card.unlink(), card.mkdir()), id="unreadable"),
+    ],
+)
+def test_a_damaged_cache_entry_is_dropped_with_a_warning_and_drawn_again(
+    tmp_path, caplog, damage, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    target = out / card_name("beans", SPEC)
+    ensure_cards([(SPEC, target)], cache)
+    damage(cached_card(cache))
+    target.unlink()
+    assert ensure_cards([(SPEC, target)], cache) == 1
+    assert target.read_bytes() == render_card(SPEC)
+    assert cached_card(cache).read_bytes() == render_card(SPEC)
+    assert [record.getMessage() for record in caplog.records] == [
+        f"cache/{card_key(SPEC)}.png: this cache entry was damaged,"
+        " so it was rebuilt (nothing to do)"
+    ]
+    caplog.clear()
+    assert ensure_cards([(SPEC, target)], cache) == 0
+    assert caplog.records == []
+
+
+def test_output_cards_are_copies_so_the_cache_never_changes_a_built_site(tmp_path):
+    cache, target = tmp_path / "cache", tmp_path / "out" / card_name("beans", SPEC)
+    ensure_cards([(SPEC, target)], cache)
+    assert target.stat().st_nlink == 1
+    placed = target.read_bytes()
+    with cached_card(cache).open("r+b") as card:
+        card.write(b"scribble")
+    assert target.read_bytes() == placed
+
+
+def test_a_cache_that_cannot_be_written_is_one_warning_and_cards_still_placed(tmp_path, caplog):
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be")
+    specs = [replace(SPEC, title=f"Card {n}") for n in range(2)]
+    jobs = [(spec, tmp_path / "out" / card_name("c", spec)) for spec in specs]
+    assert ensure_cards(jobs, blocked) == 2
+    for spec, target in jobs:
+        assert target.read_bytes() == render_card(spec)
+    (warning,) = caplog.records
+    assert "social cards cannot be kept for the next build" in warning.getMessage()
+
+
 def test_many_missing_cards_are_drawn_in_parallel_with_the_same_result(tmp_path):
     specs = [replace(SPEC, title=f"Card number {n}") for n in range(3)]
     jobs = [(spec, tmp_path / "out" / card_name("c", spec)) for spec in specs]

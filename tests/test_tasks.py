@@ -442,10 +442,16 @@ def test_results_reads_the_results_folder_and_prints_the_table(project):
         r"^3-things-to-do-with-a-bag-of-dried-beans x-thing-2 +41$", shown.stderr, re.M
     )
     assert (project / "output" / "share" / "results.html").is_file()
-    one = invoke(project, "results", "--file", "results/visits.csv")
+    # As the README shows it: the files named after the command, instead of the whole folder.
+    one = invoke(project, "results", "results/visits.csv")
     assert one.returncode == 0, one.stderr
     assert re.search(
         r"^3-things-to-do-with-a-bag-of-dried-beans +53 +53 +0 +0 +0 +0$", one.stderr, re.M
+    )
+    two = invoke(project, "results", "results/visits.csv", "results/signups-newsletter.csv")
+    assert two.returncode == 0, two.stderr
+    assert re.search(
+        r"^3-things-to-do-with-a-bag-of-dried-beans +53 +53 +0 +[1-9]\d* +0 +0$", two.stderr, re.M
     )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -16,6 +15,17 @@ from pelican import Pelican, signals
 from pelican.log import LimitFilter, console
 from pelican.settings import read_settings
 
+from hub.caches import PELICAN_UNPICKLE, damaged_line, damaged_pelican_cache, drop_entry
+from hub.faults import (
+    copy_failure,
+    fault_line,
+    is_write_fault,
+    leftovers,
+    make_readable,
+    mount_point_line,
+    remove_tree,
+    replace_refused,
+)
 from hub.messages import plural, shown_path
 from hub.pelican_messages import Places, writer_words
 from hub.progress import Progress
@@ -33,6 +43,18 @@ class BuildReport:
     seconds: float = 0.0
     # Written file (relative to the output) -> the writer's source file, for messages.
     sources: dict[str, str] = field(default_factory=dict)
+
+    def error(self, line: str, echo: Callable[[str], None] | None) -> None:
+        """Keep LINE as an error, and show it when the build echoes."""
+        self.errors.append(line)
+        if echo:
+            echo(f"error: {line}")
+
+    def warning(self, line: str, echo: Callable[[str], None] | None) -> None:
+        """Keep LINE as a warning, and show it when the build echoes."""
+        self.warnings.append(line)
+        if echo:
+            echo(f"warning: {line}")
 
     @property
     def ok(self) -> bool:
@@ -53,14 +75,24 @@ class BuildReport:
 class _Collector(logging.Handler):
     """Keeps every warning and error a build logs, as one line each."""
 
-    def __init__(self, report: BuildReport, echo: Callable[[str], None] | None) -> None:
+    def __init__(
+        self, report: BuildReport, echo: Callable[[str], None] | None, staging: Path
+    ) -> None:
         super().__init__(level=logging.WARNING)
         self.report = report
         self.echo = echo
+        self.staging = staging
         # Set once the settings are read: where the content and the staging folder are.
         self.places = Places(content=os.getcwd())
 
     def emit(self, record: logging.LogRecord) -> None:
+        if problem := copy_failure(record):
+            # A file missing from the site is an error, whatever level Pelican gave it.
+            self.report.error(fault_line(problem, self.staging, self.report.output), self.echo)
+            return
+        if str(record.msg).startswith(PELICAN_UNPICKLE) and isinstance(record.args, tuple):
+            self.report.warning(damaged_line(record.args[0]), self.echo)
+            return
         line = writer_words(
             self.format(record), self.places, self.report.errors + self.report.warnings
         )
@@ -105,15 +137,36 @@ def forget_logged_messages() -> None:
     LimitFilter._group_count.clear()
 
 
+# Folders a build leaves beside output/ while it runs, each named with its process id.
+STAGING = ("building", "old", "publish")
+
+
 def replace_folder(new: Path, target: Path) -> None:
     """Put NEW where TARGET is, keeping TARGET whole until NEW is in place."""
     old = None
     if target.exists():
         old = target.with_name(f".{target.name}.old-{os.getpid()}")
         os.replace(target, old)
-    os.replace(new, target)
+    try:
+        os.replace(new, target)
+    except OSError:
+        if old is not None:
+            os.replace(old, target)
+        raise
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        remove_tree(old)
+
+
+def tidy_leftovers(output: Path) -> None:
+    """Remove the staging folders that builds killed half-way left beside OUTPUT."""
+    for leftover in leftovers(output, STAGING):
+        remove_tree(leftover)
+
+
+def staging_folder(output: Path, kind: str) -> Path:
+    """A new empty folder beside OUTPUT for a build to fill, named so a later build can tidy it."""
+    tidy_leftovers(output)
+    return Path(tempfile.mkdtemp(prefix=f".{output.name}.{kind}-{os.getpid()}-", dir=output.parent))
 
 
 def build(
@@ -128,11 +181,18 @@ def build(
     """Build the site into OUTPUT; a failed build leaves OUTPUT exactly as it was."""
     output = Path(output).resolve()
     report = BuildReport(output=output, strict=strict)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    if os.path.ismount(output):
+        report.error(mount_point_line(output), echo)
+        return report
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        staging = staging_folder(output, "building")
+    except OSError as problem:
+        report.error(fault_line(problem, output, output), echo)
+        return report
     if progress and echo:
         echo = _clearing(progress, echo)
-    collector = _Collector(report, echo)
+    collector = _Collector(report, echo, staging)
     root = logging.getLogger()
     root.addHandler(collector)
     forget_logged_messages()
@@ -149,16 +209,13 @@ def build(
     was_quiet, console.quiet = console.quiet, True
     started = time.perf_counter()
     try:
-        settings = read_settings(str(settings_file), override=overrides or {})
-        settings["OUTPUT_PATH"] = str(staging)
-        collector.places = Places(settings["PATH"], str(staging), output.name)
-        Pelican(settings).run()
+        _run_pelican(settings_file, overrides or {}, staging, report, echo, collector)
     # A settings file stops with SystemExit and one line (site.yml's mistakes, a missing SITEURL).
     except (Exception, SystemExit) as error:  # noqa: BLE001 - a template or settings failure
-        message = collector.places.scrub(str(error) or error.__class__.__name__)
-        report.errors.append(message)
-        if echo:
-            echo(f"error: {message}")
+        if isinstance(error, OSError) and is_write_fault(error, staging):
+            report.error(fault_line(error, staging, output), echo)
+        else:
+            report.error(collector.places.scrub(str(error) or error.__class__.__name__), echo)
     finally:
         report.seconds = time.perf_counter() - started
         console.quiet = was_quiet
@@ -169,10 +226,47 @@ def build(
             progress.finish()
         root.removeHandler(collector)
     if report.ok:
-        replace_folder(staging, output)
-    else:
-        shutil.rmtree(staging, ignore_errors=True)
+        _swap_in(staging, report, echo)
+    if staging.exists():
+        remove_tree(staging)
     return report
+
+
+def _run_pelican(
+    settings_file: str | Path,
+    overrides: dict[str, Any],
+    staging: Path,
+    report: BuildReport,
+    echo: Callable[[str], None] | None,
+    collector: _Collector,
+) -> None:
+    """Run Pelican into STAGING; a content cache it cannot read is dropped and the run repeated."""
+    dropped: set[Path] = set()
+    while True:
+        settings = read_settings(str(settings_file), override=overrides)
+        settings["OUTPUT_PATH"] = str(staging)
+        collector.places = Places(settings["PATH"], str(staging), report.output.name)
+        try:
+            Pelican(settings).run()
+            return
+        except Exception as error:
+            # Pelican reads its caches before any content, so nothing was said twice.
+            damaged = damaged_pelican_cache(error)
+            if damaged is None or damaged in dropped:
+                raise
+        dropped.add(damaged)
+        drop_entry(damaged)
+        report.warning(damaged_line(damaged), echo)
+        forget_logged_messages()
+
+
+def _swap_in(staging: Path, report: BuildReport, echo: Callable[[str], None] | None) -> None:
+    """Make the finished build the new output/, readable by any web server, or say why not."""
+    try:
+        make_readable(staging)
+        replace_folder(staging, report.output)
+    except OSError as problem:
+        report.error(replace_refused(problem, report.output), echo)
 
 
 def _progress_handlers(progress: Progress) -> dict[Any, Callable[..., None]]:

@@ -11,6 +11,7 @@ from typing import Any
 from jinja2 import TemplateError
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from hub.faults import FULL, REFUSED
 from hub.messages import shown_path
 
 log = logging.getLogger(__name__)
@@ -73,13 +74,24 @@ class KeepGoingWriter(Writer):
         """Write one page as Pelican does; a failure is logged and the build goes on."""
         try:
             return super().write_file(name, template, context, *args, **kwargs)
+        except OSError as error:
+            if error.errno in FULL | REFUSED | {errno.EFBIG}:
+                # The machine refuses every page alike: the build stops with one line for it.
+                raise
+            self.page_failed(name, context, kwargs, error)
         except Exception as error:  # noqa: BLE001 - one page never takes the site down
-            failed = context.get(FAILED_SOURCES, ()) if isinstance(context, dict) else ()
-            if any(getattr(kwargs.get(key), "source_path", None) in failed for key in kwargs):
-                return None  # its own line already says what went wrong
-            source = written_source(kwargs)
-            where = f"{source}: its page" if source else f"the page {name}"
-            words = failure_words(error)
-            fix = "" if ";" in words else "; check its header and text"
-            log.error("%s could not be written: %s%s", where, words, fix)
-            return None
+            self.page_failed(name, context, kwargs, error)
+        return None
+
+    def page_failed(
+        self, name: Any, context: Any, kwargs: dict[str, Any], error: Exception
+    ) -> None:
+        """One error naming the page's file, unless its own line already went out."""
+        failed = context.get(FAILED_SOURCES, ()) if isinstance(context, dict) else ()
+        if any(getattr(kwargs.get(key), "source_path", None) in failed for key in kwargs):
+            return  # its own line already says what went wrong
+        source = written_source(kwargs)
+        where = f"{source}: its page" if source else f"the page {name}"
+        words = failure_words(error)
+        fix = "" if ";" in words else "; check its header and text"
+        log.error("%s could not be written: %s%s", where, words, fix)

@@ -1,20 +1,24 @@
-"""Social cards kept by a hash of what they show: render only what is missing, in parallel."""
+"""Social cards kept by a hash of what they show, checked by a digest: only missing ones drawn."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import multiprocessing
-import os
-import shutil
-import tempfile
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 
+from hub.caches import DamagedEntry, digest_path, read_entry, write_entry
+from hub.messages import shown_path
+
 from .cards import CARD_VERSION, CardSpec, render_card
+
+log = logging.getLogger(__name__)
 
 
 def card_key(spec: CardSpec) -> str:
@@ -29,23 +33,28 @@ def card_name(slug: str, spec: CardSpec) -> str:
     return f"{slug}-{key}.png" if slug else f"{key}.png"
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write DATA so that another build never sees half a file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".card-", suffix=".tmp")
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(data)
-    os.replace(temporary, path)
-
-
-def _place(cached: Path, target: Path) -> None:
-    """Put the cached card at TARGET: a hard link when the file system allows, else a copy."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        target.unlink()
+def _keep(cached: Path, data: bytes) -> OSError | None:
+    """Store a drawn card and its digest; return why not when the cache cannot be written."""
     try:
-        os.link(cached, target)
-    except OSError:
-        shutil.copyfile(cached, target)
+        write_entry(cached, data)
+    except OSError as problem:
+        return problem
+    return None
+
+
+def _verified(cached: Path) -> bytes | None:
+    """The cached card when it matches its digest; None (with a warning if damaged) otherwise."""
+    try:
+        return read_entry(cached)
+    except DamagedEntry as damaged:
+        log.warning("%s", damaged)
+        return None
+
+
+def _place(data: bytes, target: Path) -> None:
+    """Write the card into the output: a copy, so nothing done to the cache reaches a site."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -65,17 +74,31 @@ def ensure_cards(
     parallel_from: int = 8,
 ) -> int:
     """Place a card at each target, rendering only those not cached; returns how many it drew."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        cache_dir.mkdir(parents=True, exist_ok=True)
     cached = {spec: cache_dir / f"{card_key(spec)}.png" for spec, _ in jobs}
-    missing = sorted({spec for spec, path in cached.items() if not path.exists()}, key=card_key)
+    missing = sorted(
+        {spec for spec, path in cached.items() if not digest_path(path).is_file()}, key=card_key
+    )
     # Starting processes costs more than a handful of cards: only worth it for a big batch.
     if workers > 1 and len(missing) >= parallel_from:
         with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
             images = list(pool.map(render_card, missing, chunksize=4))
     else:
         images = [render_card(spec) for spec in missing]
-    for spec, data in zip(missing, images, strict=True):
-        _write_atomically(cached[spec], data)
+    drawn = dict(zip(missing, images, strict=True))
+    refused = [_keep(cached[spec], data) for spec, data in drawn.items()]
     for spec, target in jobs:
-        _place(cached[spec], target)
-    return len(missing)
+        data = drawn.get(spec) or _verified(cached[spec])
+        if data is None:
+            data = drawn[spec] = render_card(spec)
+            refused.append(_keep(cached[spec], data))
+        _place(data, target)
+    if problem := next((problem for problem in refused if problem), None):
+        # A cache that cannot be written only makes builds slower: one warning, not one a card.
+        log.warning(
+            "%s: social cards cannot be kept for the next build (%s); they are drawn each time",
+            shown_path(str(cache_dir)),
+            (problem.strerror or "refused").lower(),
+        )
+    return len(drawn)

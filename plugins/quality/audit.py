@@ -14,6 +14,7 @@ from .lighthouse import (
     INSTALL_HINT,
     Budget,
     below_budget,
+    chromium_missing,
     failed_audits,
     lighthouse_binary,
     network_requests,
@@ -80,6 +81,9 @@ def axe_by_page(base_url: str, pages: list[AuditPage]) -> dict[str, list[str]]:
 def run_audit(settings: Path, echo: Callable[[str], None], budget: Budget | None = None) -> bool:
     """Audit the sample site; print a table of scores; True when every budget is met."""
     budget = budget or Budget()
+    if missing := chromium_missing():
+        echo(missing)
+        return False
     if lighthouse_binary() is None:
         echo(f"Lighthouse is not installed: run {INSTALL_HINT}")
         return False

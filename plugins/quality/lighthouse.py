@@ -14,6 +14,17 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 INSTALL_HINT = "PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --prefix tests/audit"
 
 
+def chromium_missing() -> str | None:
+    """The line to show when Debian's Chromium (or HUB_CHROMIUM) is not there, else None."""
+    path = os.environ.get("HUB_CHROMIUM", "/usr/bin/chromium")
+    if os.access(path, os.X_OK):
+        return None
+    return (
+        f"error: Chromium is not installed (looked for {path}); install it with"
+        " apt-get install chromium, or set HUB_CHROMIUM to where it is"
+    )
+
+
 @dataclass(frozen=True)
 class Budget:
     """The lowest score each Lighthouse category may have (0-100)."""

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from hub.messages import shown_path
+
 from .generator import KIT_FOLDER
 from .networks import NETWORKS
 
@@ -42,7 +44,7 @@ def print_snippets(output: str | Path, slug: str | None, say: Callable[[str], No
     """Print SLUG's snippets from OUTPUT/share/snippets.json; False when they cannot be shown."""
     export = Path(output) / KIT_FOLDER / EXPORT
     if not export.is_file():
-        say(f"{export} is missing: run 'invoke build' first, then try again")
+        say(f"{shown_path(str(export))} is missing: run 'invoke build' first, then try again")
         return False
     lines, found = describe(json.loads(export.read_text(encoding="utf-8"))["articles"], slug)
     for line in lines:

@@ -77,9 +77,12 @@ class ExportStream:
         return [JSON_NAME, CSV_NAME, *files]
 
     def close(self) -> None:
-        """Close the growing files (also when a build stops half way)."""
-        self.json.close()
-        self.csv_file.close()
+        """Close the growing files (also when a build stops half way, or a full disk refuses the
+        last write of one: the other is closed all the same)."""
+        try:
+            self.json.close()
+        finally:
+            self.csv_file.close()
 
     def __enter__(self) -> ExportStream:
         return self

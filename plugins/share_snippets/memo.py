@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import logging
-import os
 import pickle
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from hub.caches import DamagedEntry, keep_streamed, read_entry
 from hub.utm import UtmScheme
 
 from .compose import ArticleData, Snippet
@@ -67,10 +67,12 @@ class ComposeMemo:
         self.code = _code_digest()
         if path is not None and load and path.is_file():
             try:
-                with path.open("rb") as stream:
-                    known = pickle.load(stream)
+                kept = read_entry(path)
+                known = pickle.loads(kept) if kept is not None else None
                 if isinstance(known, dict):
                     self.known = known
+            except DamagedEntry as damaged:
+                log.warning("%s", damaged)
             # A damaged or foreign cache is only a miss.
             except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
                     AttributeError, ImportError, IndexError, KeyError) as error:  # fmt: skip
@@ -128,9 +130,9 @@ class ComposeMemo:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            with temporary.open("wb") as stream:
-                pickle.dump(self.used, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
+            keep_streamed(
+                self.path,
+                lambda stream: pickle.dump(self.used, stream, protocol=pickle.HIGHEST_PROTOCOL),
+            )
         except OSError as error:
             log.warning("share snippets: cannot write the compose cache %s (%s)", self.path, error)

@@ -12,11 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+
+from hub.caches import (
+    DamagedEntry,
+    copy_entry,
+    digest_path,
+    keep_file,
+    read_entry,
+    write_entry,
+)
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +86,14 @@ class KitReuse:
         kept = self.folder / key
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(kept, target)
+            if not copy_entry(kept, target):
+                return False
+        except DamagedEntry as damaged:
+            log.warning("%s", damaged)
+            return False
         except OSError:
             return False
-        self.used.add(key)
+        self.used |= {key, digest_path(kept).name}
         self.fetched += 1
         return True
 
@@ -92,10 +103,8 @@ class KitReuse:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f"{key}.{os.getpid()}.tmp"
-            shutil.copyfile(source, temporary)
-            os.replace(temporary, self.folder / key)
-            self.used.add(key)
+            keep_file(source, self.folder / key)
+            self.used |= {key, digest_path(self.folder / key).name}
         except OSError as error:
             log.warning("share snippets: cannot keep %s in %s (%s)", source, self.folder, error)
 
@@ -103,13 +112,18 @@ class KitReuse:
         """Copy a kept group of files into the folder TARGET; their names, or None."""
         if not self.load or self.folder is None:
             return None
+        manifest = self.folder / f"{key}{MANIFEST}"
         try:
-            names = (self.folder / f"{key}{MANIFEST}").read_text(encoding="utf-8").split("\n")
-        except OSError:
+            kept = read_entry(manifest)
+        except DamagedEntry as damaged:
+            log.warning("%s", damaged)
             return None
+        if kept is None:
+            return None
+        names = kept.decode("utf-8").split("\n")
         if not all(self.fetch(f"{key}-{name}", target / name) for name in names):
             return None
-        self.used.add(f"{key}{MANIFEST}")
+        self.used |= {manifest.name, digest_path(manifest).name}
         return names
 
     def keep_group(self, key: str, source: Path, names: list[str]) -> None:
@@ -120,8 +134,8 @@ class KitReuse:
             self.keep(f"{key}-{name}", source / name)
         manifest = self.folder / f"{key}{MANIFEST}"
         try:
-            manifest.write_text("\n".join(names), encoding="utf-8")
-            self.used.add(manifest.name)
+            write_entry(manifest, "\n".join(names).encode("utf-8"))
+            self.used |= {manifest.name, digest_path(manifest).name}
         except OSError as error:
             log.warning("share snippets: cannot keep %s (%s)", manifest, error)
 

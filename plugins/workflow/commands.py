@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import errno
+import os
 import shlex
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -15,7 +18,8 @@ from typing import Any
 
 from pelican.settings import read_settings
 
-from hub.build import BuildReport, build, replace_folder
+from hub.build import BuildReport, build, replace_folder, tidy_leftovers
+from hub.faults import fault_line, replace_refused
 from hub.messages import plural, shown_path
 from hub.palette import palette
 from hub.progress import Progress
@@ -58,6 +62,23 @@ def hub_settings(settings_file: Path, say: Say) -> dict[str, Any] | None:
     except SystemExit as problem:  # pelicanconf.py stops with site.yml's one-line mistake
         say(f"error: {problem}")
         return None
+
+
+def port_problem(host: str, port: int, command: str) -> str | None:
+    """Why the preview cannot listen on PORT (another program has it), or None when it can."""
+    with socket.socket() as probe:
+        # As the preview servers do: a port left waiting by the last preview is free to take.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as problem:
+            busy = problem.errno == errno.EADDRINUSE
+            reason = "is already in use (is another preview running?)" if busy else "is refused"
+            return (
+                f"error: port {port} {reason}; stop the other program,"
+                f" or use another port: invoke {command} --port {port + 1}"
+            )
+    return None
 
 
 def run_new(title: str, articles: Path, settings_file: Path, say: Say) -> int:
@@ -177,10 +198,20 @@ def run_publish(
     except ValueError as problem:
         say(f"error: {problem}")
         return 1
-    output.parent.mkdir(parents=True, exist_ok=True)
+    output = output.resolve()
     record = output.parent / SHARE_KIT_RECORD
     overrides = {**PUBLISHED_ONLY, "SHARE_LAST_PUBLISHED": str(record)}
-    with tempfile.TemporaryDirectory(prefix=f".{output.name}.publish-", dir=output.parent) as tmp:
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tidy_leftovers(output)
+        # Named with the process id, so a later build can tidy it away if this one is killed.
+        staging = tempfile.TemporaryDirectory(
+            prefix=f".{output.name}.publish-{os.getpid()}-", dir=output.parent
+        )
+    except OSError as problem:
+        say(f"error: {fault_line(problem, output, output)}")
+        return 1
+    with staging as tmp:
         site = Path(tmp) / "site"
         report = run_build(settings_file, site, say, strict=True, overrides=overrides)
         checked = check_built(report, site, siteurl, say)
@@ -203,7 +234,11 @@ def run_publish(
             say(f"Would run: {shlex.join(command)}" if command else _by_hand(output, "Would leave"))
             say("Nothing was changed.")
             return 0
-        replace_folder(site, output)
+        try:
+            replace_folder(site, output)
+        except OSError as problem:
+            say(f"error: {replace_refused(problem, output)}")
+            return 1
         kept = output.parent / SHARE_KIT_KEPT
         if kit.is_dir():
             keep_record(kit, record)

@@ -45,8 +45,12 @@ def take_screenshots(
     settings: Path, docs: Path, say: Callable[[str], None], browser: Any = None
 ) -> int:
     """Build the sample site (and a dark-branded copy), serve it and save each shot into DOCS."""
+    from quality.lighthouse import chromium_missing
     from quality.serve import serving
 
+    if browser is None and (missing := chromium_missing()):
+        say(missing)
+        return 1
     with tempfile.TemporaryDirectory(prefix="hub-shots-") as folder:
         output, branded = Path(folder) / "output", Path(folder) / "branded"
         counted = Path(folder) / "counted"
