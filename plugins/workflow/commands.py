@@ -17,6 +17,7 @@ from pelican.settings import read_settings
 
 from hub.build import BuildReport, build, replace_folder
 from hub.messages import plural, shown_path
+from hub.preview import prepare, problems_never_cached
 from hub.progress import Progress
 from hub.urls import site_origin
 from share_snippets.publishing import strip_share_kit
@@ -72,6 +73,15 @@ def run_build(
     )
     say(report.summary())
     return report
+
+
+def run_preview_build(
+    settings_file: Path, output: Path, say: Say, *, overrides: Mapping[str, Any], cache: Path
+) -> BuildReport:
+    """The preview's build (serve, livereload): as run_build, reusing what CACHE holds."""
+    cached = {**overrides, **prepare(cache, settings_file, overrides)}
+    with problems_never_cached():
+        return run_build(settings_file, output, say, strict=False, overrides=cached)
 
 
 def run_check(settings_file: Path, say: Say) -> int:
