@@ -10,6 +10,7 @@ from pelican import signals
 from pelican.utils import slugify
 
 from hub.messages import shown_path
+from hub.parallel import read_ahead
 from hub.text import word_count
 
 from .fields import Problem, missing_fields, normalise, reading_minutes
@@ -88,9 +89,17 @@ def add_reading_time(generator: Any) -> None:
         article.reading_time = reading_minutes(word_count(article._content or ""))
 
 
+def read_articles_ahead(generator: Any) -> None:
+    """Read the article files on every core before Pelican reads them one by one."""
+    settings = generator.settings
+    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    read_ahead(generator, files, "articles")
+
+
 def register() -> None:
     """Connect the handlers."""
     signals.readers_init.connect(use_checked_reader)
+    signals.article_generator_init.connect(read_articles_ahead)
     signals.article_generator_context.connect(check_article)
     signals.page_generator_context.connect(check_page)
     signals.article_generator_finalized.connect(add_reading_time)
