@@ -4,7 +4,8 @@
 counts the memory of the process that starts a child in the child's peak (at exec), so a
 small fresh process starts each build, whatever the size of the process that asks for it.
 A build's worker processes run beside it, so its peak memory is the largest sum, sampled
-while it runs, of the resident memory of the build and every process it started.
+while it runs, of the memory of the build and every process it started: each process's
+proportional share (Pss), so the pages a forked worker shares with its parent count once.
 """
 
 from __future__ import annotations
@@ -68,8 +69,19 @@ def _parents() -> dict[int, int]:
     return found
 
 
+def _own_kb(pid: int) -> int:
+    """One process's proportional set size (its resident memory where that is not readable)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, IndexError, ValueError):
+        pass
+    return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
+
+
 def tree_rss_kb(root: int) -> int:
-    """The resident memory of ROOT and all its descendants, in KB."""
+    """The memory of ROOT and all its descendants, in KB."""
     parents = _parents()
     tree, grown = {root}, True
     while grown:
@@ -79,7 +91,7 @@ def tree_rss_kb(root: int) -> int:
     total = 0
     for pid in tree:
         try:
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
+            total += _own_kb(pid)
         except (OSError, IndexError, ValueError):
             continue
     return total
