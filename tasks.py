@@ -101,7 +101,12 @@ def livereload(c, port=CONFIG["port"]):
 
     watched = [ROOT / "content", ROOT / "theme", ROOT / "plugins", CONFIG["settings_base"]]
     serve_and_rebuild(
-        partial(_preview_build, port), watched, CONFIG["host"], port, CONFIG["output"]
+        partial(_preview_build, port),
+        watched,
+        [ROOT / "plugins"],
+        CONFIG["host"],
+        port,
+        CONFIG["output"],
     )
 
 
