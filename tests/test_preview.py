@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pelican.contents import Article
 
 from conftest import ROOT, article_text
 from hub.preview import CODE_STAMP
@@ -217,3 +219,20 @@ def test_a_file_with_a_mistake_is_reported_by_every_preview_build(project):
     # Read from the cache, the file would say nothing the second time and the build would pass.
     assert len(reported[0]) == 1 and "Date 'next tuesday' is not a date" in reported[0][0]
     assert reported[1] == reported[0]
+
+
+def test_a_long_preview_does_not_keep_every_builds_articles_in_memory(project):
+    def alive() -> int:
+        gc.collect()
+        ours = str(project.content)
+        return sum(
+            1
+            for item in gc.get_objects()
+            if isinstance(item, Article) and str(item.source_path).startswith(ours)
+        )
+
+    for _ in range(3):
+        edit_article(project)
+        project.preview()
+    # Pelican's memoized methods would keep each build's articles: 30 after three builds.
+    assert alive() == 0

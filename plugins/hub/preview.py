@@ -20,8 +20,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
+from pelican import contents, signals
 from pelican.settings import read_settings
+from pelican.utils import memoized
 
 # Files Pelican's readers turn into articles and pages: the content cache checks these itself.
 SOURCE_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".html", ".htm", ".rst"}
@@ -197,3 +198,17 @@ def problems_never_cached() -> Iterator[None]:
     finally:
         signals.readers_init.disconnect(guard)
         root.removeHandler(counter)
+
+
+def forget_memoized() -> None:
+    """Drop what Pelican's @memoized methods remember, which holds every article ever built.
+
+    Pelican keeps each article's content and summary in a cache on the class, keyed by the
+    article itself; in a preview that builds again after every save, each build's articles
+    would stay in memory until the command stops.
+    """
+    for value in vars(contents).values():
+        if isinstance(value, type):
+            for member in vars(value).values():
+                if isinstance(member, memoized):
+                    member.cache.clear()

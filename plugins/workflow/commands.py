@@ -17,7 +17,7 @@ from pelican.settings import read_settings
 
 from hub.build import BuildReport, build, replace_folder
 from hub.messages import plural, shown_path
-from hub.preview import prepare, problems_never_cached
+from hub.preview import forget_memoized, prepare, problems_never_cached
 from hub.progress import Progress
 from hub.urls import site_origin
 from share_snippets.publishing import strip_share_kit
@@ -80,8 +80,11 @@ def run_preview_build(
 ) -> BuildReport:
     """The preview's build (serve, livereload): as run_build, reusing what CACHE holds."""
     cached = {**overrides, **prepare(cache, settings_file, overrides)}
-    with problems_never_cached():
-        return run_build(settings_file, output, say, strict=False, overrides=cached)
+    try:
+        with problems_never_cached():
+            return run_build(settings_file, output, say, strict=False, overrides=cached)
+    finally:
+        forget_memoized()
 
 
 def run_check(settings_file: Path, say: Say) -> int:
