@@ -80,3 +80,15 @@ def test_a_worker_count_that_is_not_a_count_stops_the_build_naming_the_setting(
         f"BUILD_WORKERS: {workers!r} is not a whole number of at least 1;"
         " BUILD_WORKERS = 1 builds serially, leave it out to use every core"
     )
+
+
+def test_a_misspelt_build_setting_stops_the_build_naming_it(content, tmp_path):
+    report = build(
+        SETTINGS,
+        tmp_path / "output",
+        overrides={**FIXED, "PATH": str(content), "BUILD_WORKER": 2},
+    )
+    assert not report.ok
+    assert report.errors[-1] == (
+        "BUILD_WORKER: unknown setting; known: BUILD_PARALLEL_FROM, BUILD_WORKERS"
+    )

@@ -24,7 +24,7 @@ from typing import Any
 from pelican.readers import _filter_discardable_metadata
 from pelican.urlwrappers import URLWrapper
 
-from hub.settings import settings_from
+from hub.settings import known_settings_from
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ def _settle(metadata: dict[str, Any], settings: dict[str, Any]) -> None:
 def read_ahead(generator: Any, paths: Iterable[str], kind: str) -> int:
     """Fill GENERATOR's readers' cache with PATHS read by workers; how many were filled."""
     global _readers
-    options = settings_from(BuildSettings, "BUILD", generator.settings)
+    options = known_settings_from(BuildSettings, "BUILD", generator.settings)
     workers = options.worker_count()
     readers = generator.readers
     base = generator.path
