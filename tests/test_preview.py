@@ -11,7 +11,7 @@ import pytest
 from pelican.contents import Article
 
 from conftest import ROOT, article_text
-from hub.preview import CODE_STAMP
+from hub.preview import CODE_STAMP, UNFINISHED
 from workflow.commands import preview_overrides, run_build, run_preview_build
 
 # Fixed clocks: the plan and the stale-content check would otherwise move with the time.
@@ -50,7 +50,8 @@ class Project:
         report = run_preview_build(
             self.settings, output, self.lines.append, overrides=self.overrides(), cache=self.cache
         )
-        assert report.ok, report.errors + report.warnings
+        # The sample site builds without a warning: a cache that cannot be read would warn.
+        assert report.ok and not report.warnings, report.errors + report.warnings
         return output
 
     def cold(self) -> Path:
@@ -236,3 +237,27 @@ def test_a_long_preview_does_not_keep_every_builds_articles_in_memory(project):
         project.preview()
     # Pelican's memoized methods would keep each build's articles: 30 after three builds.
     assert alive() == 0
+
+
+def test_a_build_stopped_halfway_leaves_nothing_the_next_build_trusts(project):
+    assert_same_site(project.preview(), project.cold())
+    assert not (project.cache / UNFINISHED).exists()
+    # As if Ctrl+C had stopped a build while Pelican was writing its cache.
+    (project.cache / UNFINISHED).write_text("")
+    (project.cache / "ArticlesGenerator-Readers").write_bytes(b"")
+    edit_article(project)
+    assert_same_site(project.preview(), project.cold())
+
+
+def test_a_broken_settings_file_is_reported_in_one_line_and_the_next_save_builds(project):
+    project.settings.write_text("SITENAME = 'Larder Lane\n", encoding="utf-8")
+    report = run_preview_build(
+        project.settings,
+        project.folder / "preview",
+        project.lines.append,
+        overrides=project.overrides(),
+        cache=project.cache,
+    )
+    assert not report.ok and len(report.errors) == 1
+    change_setting(project)
+    assert_same_site(project.preview(), project.cold())

@@ -32,6 +32,8 @@ KEPT = ("social-cards",)
 READER_CACHES = "*-Readers"
 CODE_STAMP = "code.fingerprint"
 DATA_STAMP = "data.fingerprint"
+# There while a build runs: found by the next build, it means the last one was stopped.
+UNFINISHED = "unfinished"
 
 
 class Unstable(Exception):
@@ -131,13 +133,17 @@ def _empty(folder: Path, keep: tuple[str, ...]) -> None:
 
 def prepare(folder: Path, settings_file: Path, overrides: Mapping[str, Any]) -> dict[str, Any]:
     """Empty what FOLDER cannot be trusted to hold for this build; the overrides that use it."""
-    settings = read_settings(str(settings_file), override=dict(overrides))
     folder.mkdir(parents=True, exist_ok=True)
-    code = code_fingerprint(settings_file, settings)
-    data = data_fingerprint(settings)
+    try:
+        settings = read_settings(str(settings_file), override=dict(overrides))
+    except Exception:  # noqa: BLE001 - the build reads them again and reports the mistake
+        settings = None
+    code = code_fingerprint(settings_file, settings) if settings is not None else None
+    data = data_fingerprint(settings) if settings is not None else ""
     stamps = {CODE_STAMP: code or "", DATA_STAMP: data}
     was = {name: _read(folder / name) for name in stamps}
-    if code is None or was[CODE_STAMP] != code:
+    # A build stopped halfway (Ctrl+C) may have left a cache file half written.
+    if code is None or was[CODE_STAMP] != code or (folder / UNFINISHED).exists():
         _empty(folder, KEPT)
     elif was[DATA_STAMP] != data:
         # The readers' caches hold what each article file says; everything else may have read
@@ -145,7 +151,13 @@ def prepare(folder: Path, settings_file: Path, overrides: Mapping[str, Any]) -> 
         _empty(folder, (*KEPT, READER_CACHES, CODE_STAMP))
     for name, value in stamps.items():
         (folder / name).write_text(value, encoding="utf-8")
+    (folder / UNFINISHED).write_text("", encoding="utf-8")
     return cache_settings(folder)
+
+
+def finished(folder: Path) -> None:
+    """Say the build that prepare() set up ran to its end, so its caches are whole."""
+    (folder / UNFINISHED).unlink(missing_ok=True)
 
 
 def _read(path: Path) -> str | None:

@@ -17,7 +17,7 @@ from pelican.settings import read_settings
 
 from hub.build import BuildReport, build, replace_folder
 from hub.messages import plural, shown_path
-from hub.preview import forget_memoized, prepare, problems_never_cached
+from hub.preview import finished, forget_memoized, prepare, problems_never_cached
 from hub.progress import Progress
 from hub.urls import site_origin
 from share_snippets.publishing import strip_share_kit
@@ -82,7 +82,9 @@ def run_preview_build(
     cached = {**overrides, **prepare(cache, settings_file, overrides)}
     try:
         with problems_never_cached():
-            return run_build(settings_file, output, say, strict=False, overrides=cached)
+            report = run_build(settings_file, output, say, strict=False, overrides=cached)
+        finished(cache)
+        return report
     finally:
         forget_memoized()
 
