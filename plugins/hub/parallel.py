@@ -94,6 +94,22 @@ def _settle(metadata: dict[str, Any], settings: dict[str, Any]) -> None:
                 item.settings = settings
 
 
+def _forget_once_read(readers: Any) -> None:
+    """Let each entry go once Pelican has taken it, when the cache is not kept for later.
+
+    Plugins replace an article's HTML after reading (heading anchors, for one); the cache
+    would otherwise hold the first version of every article until the build ends.
+    """
+    look = readers.get_cached_data
+
+    def get_cached_data(filename: str, default: Any = None) -> Any:
+        found = look(filename, default)
+        readers._cache.pop(filename, None)
+        return found
+
+    readers.get_cached_data = get_cached_data
+
+
 def read_ahead(generator: Any, paths: Iterable[str], kind: str) -> int:
     """Fill GENERATOR's readers' cache with PATHS read by workers; how many were filled."""
     global _readers
@@ -126,5 +142,7 @@ def read_ahead(generator: Any, paths: Iterable[str], kind: str) -> int:
                     filled += 1
     finally:
         _readers = None
+    if not readers._cache_data_policy:
+        _forget_once_read(readers)
     log.debug("read %d of %d %s on %d workers", filled, len(stamps), kind, workers)
     return filled
