@@ -78,7 +78,7 @@ def test_a_worker_count_that_is_not_a_count_stops_the_build_naming_the_setting(
     assert not report.ok
     assert report.errors[-1] == (
         f"BUILD_WORKERS: {workers!r} is not a whole number of at least 1;"
-        " BUILD_WORKERS = 1 builds serially, leave it out to use every core"
+        " 1 builds serially; leave it out to use every core"
     )
 
 

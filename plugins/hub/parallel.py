@@ -41,21 +41,29 @@ class BuildSettings:
     parallel_from: int = 64
 
     def __post_init__(self) -> None:
-        for name, value, least in (
-            ("WORKERS", self.workers, 1),
-            ("PARALLEL_FROM", self.parallel_from, 0),
-        ):
+        hints = {
+            "WORKERS": (1, "1 builds serially; leave it out to use every core"),
+            "PARALLEL_FROM": (0, "it is how many files to read make starting workers worth it"),
+        }
+        for name, (least, hint) in hints.items():
+            value = getattr(self, name.lower())
             if value is None and name == "WORKERS":
                 continue
             if isinstance(value, bool) or not isinstance(value, int) or value < least:
                 raise ValueError(
-                    f"BUILD_{name}: {value!r} is not a whole number of at least {least};"
-                    " BUILD_WORKERS = 1 builds serially, leave it out to use every core"
+                    f"BUILD_{name}: {value!r} is not a whole number of at least {least}; {hint}"
                 )
 
     def worker_count(self) -> int:
         """How many processes read at once."""
-        return self.workers if self.workers is not None else os.cpu_count() or 1
+        if self.workers is not None:
+            return self.workers
+        # The cores this process may run on, which a container may set below the machine's.
+        return (
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else os.cpu_count() or 1
+        )
 
 
 class _Quiet(logging.Handler):
