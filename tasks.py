@@ -23,6 +23,8 @@ CONFIG = {
     "settings_publish": ROOT / "publishconf.py",
     "output": ROOT / "output",
     "articles": ROOT / "content" / "articles",
+    # The preview's own caches (Pelican's and the hub's), kept between saves; gitignored.
+    "preview_cache": ROOT / "cache" / "preview",
     "host": "127.0.0.1",
     "port": 8000,
 }
@@ -128,34 +130,48 @@ def _port_or_stop(port: int, command: str) -> None:
         done(1)
 
 
+def _preview_build(port: int) -> bool:
+    """The preview's build (drafts in, caches kept in cache/preview/); True when it succeeded."""
+    report = commands.run_preview_build(
+        CONFIG["settings_base"],
+        CONFIG["output"],
+        say,
+        overrides=commands.preview_overrides(CONFIG["host"], port),
+        cache=CONFIG["preview_cache"],
+    )
+    return report.ok
+
+
 @task
 def serve(c, port=CONFIG["port"]):
     """Build with drafts, then preview the site on 127.0.0.1."""
     _port_or_stop(port, "serve")
-    _build(False, commands.preview_overrides(CONFIG["host"], port))
+    done(0 if _preview_build(port) else 1)
     _serve_forever(port)
 
 
 @task
 def livereload(c, port=CONFIG["port"]):
     """Preview with drafts on 127.0.0.1 and rebuild whenever content, theme or plugins change."""
-    from livereload import Server
+    from workflow.livereload import serve_and_rebuild
 
     _port_or_stop(port, "livereload")
-    overrides = commands.preview_overrides(CONFIG["host"], port)
 
-    def rebuild() -> None:
-        commands.run_build(
-            CONFIG["settings_base"], CONFIG["output"], say, strict=False, overrides=overrides
-        )
-
-    rebuild()
-    server = Server()
-    for folder in ("content", "theme", "plugins"):
-        server.watch(str(ROOT / folder / "**" / "*"), rebuild)
-    for settings in (CONFIG["settings_base"], ROOT / "site.yml"):
-        server.watch(str(settings), rebuild)
-    server.serve(host=CONFIG["host"], port=port, root=str(CONFIG["output"]))
+    watched = [
+        ROOT / "content",
+        ROOT / "theme",
+        ROOT / "plugins",
+        CONFIG["settings_base"],
+        ROOT / "site.yml",
+    ]
+    serve_and_rebuild(
+        partial(_preview_build, port),
+        watched,
+        [ROOT / "plugins"],
+        CONFIG["host"],
+        port,
+        CONFIG["output"],
+    )
 
 
 @task

@@ -353,6 +353,22 @@ def test_livereload_rebuilds_when_an_article_is_saved(project, preview):
     assert page.h1.get_text() == "3 things to do with fresh herbs"
 
 
+def test_livereload_builds_with_a_plugins_new_code_once_it_is_saved(project, preview):
+    url, process = preview("livereload")
+    slug = "3-things-to-do-with-a-bag-of-dried-beans"
+    assert "42 min read" not in fetch_when_up(f"{url}/{slug}/", process)
+    fields = project / "plugins" / "writer_metadata" / "fields.py"
+    code = fields.read_text()
+    marker = '    """Minutes to read WORDS words, at least one."""\n'
+    assert marker in code
+    fields.write_text(code.replace(marker, marker + "    return 42\n"))
+    # The preview restarts with the new code (the old is still loaded in the old process).
+    deadline = time.monotonic() + 90
+    while "42 min read" not in fetch_when_up(f"{url}/{slug}/", process):
+        assert time.monotonic() < deadline, "the preview kept the plugin's old code"
+        time.sleep(0.5)
+
+
 @pytest.mark.parametrize("title", ["", "   "])
 def test_new_without_a_title_says_how_to_give_one(project, title):
     made = invoke(project, "new", title)

@@ -18,6 +18,18 @@ def settings_from(cls: type[T], prefix: str, settings: dict[str, Any]) -> T:
     return cls(**given)
 
 
+def known_settings_from(cls: type[T], prefix: str, settings: dict[str, Any]) -> T:
+    """As settings_from, refusing a PREFIX_ name the dataclass does not declare (a typo)."""
+    known = {f"{prefix}_{f.name.upper()}" for f in fields(cls)}  # type: ignore[arg-type]
+    if unknown := sorted(
+        key for key in settings if key.startswith(f"{prefix}_") and key not in known
+    ):
+        raise ValueError(
+            f"{', '.join(unknown)}: unknown setting; known: {', '.join(sorted(known))}"
+        )
+    return settings_from(cls, prefix, settings)
+
+
 def metadata_or_setting(content: Any, key: str, settings: dict[str, Any], setting: str) -> Any:
     """Article metadata beats the site setting: the one way a writer changes one article."""
     value = getattr(content, key, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 import time
@@ -9,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .corpus import make_content, touch_article
+from .corpus import make_content
 from .figures import Goals, SizeResult, table, verdicts
 from .measure import Measured, measure
 from .profiling import plugin_costs, total_time
@@ -17,8 +18,6 @@ from .profiling import plugin_costs, total_time
 ROOT = Path(__file__).resolve().parents[2]
 BARE_SETTINGS = ROOT / "tests" / "bench" / "bareconf.py"
 HUB_SETTINGS = ROOT / "pelicanconf.py"
-# Content cache on: what a writer's second build gets (Pelican's own option names).
-CACHED = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
 CARDS_TIMED = 200
 
 
@@ -50,24 +49,33 @@ class Site:
 
 
 def bench_size(folder: Path, articles: int, runs: int, echo: Callable[[str], None]) -> SizeResult:
-    """Generate the corpus at one size; time bare and hub builds, alternating, then rebuilds."""
+    """Generate the corpus at one size; time bare and hub builds, alternating, then previews."""
     content = make_content(folder, articles)
     bare = Site("bare", BARE_SETTINGS, folder / "bare")
     hub = Site("hub", HUB_SETTINGS, folder / "hub")
-    # One untimed hub build fills the social-card cache, Pelican's content cache (read only by
-    # the rebuilds) and the file system's cache of the corpus.
-    hub.run(content, *CACHED)
+    # One untimed hub build fills the social-card cache and the file system's cache of the corpus.
+    hub.run(content)
     echo(f"  {articles} articles: the hub's first build logged {hub.problems()} problem lines")
     result = SizeResult(articles)
     for index in range(runs):
         # Alternate who goes first so a slower moment of a shared machine hits both alike.
         for site in (bare, hub) if index % 2 == 0 else (hub, bare):
             getattr(result, site.name).append(site.run(content))
-    for index in range(runs):
-        touch_article(content, index)
-        result.rebuild.append(hub.run(content, *CACHED))
+    result.preview = preview_rebuilds(folder / "preview", content, runs)
     echo(f"  {table([result])[-1]}")
     return result
+
+
+def preview_rebuilds(folder: Path, content: Path, runs: int) -> list[Measured]:
+    """livereload's rebuild after one article is touched, RUNS times, in one preview process."""
+    folder.mkdir(parents=True, exist_ok=True)
+    found = folder / "rebuilds.json"
+    command = [
+        sys.executable, "-m", "quality.preview_timing", str(found), str(HUB_SETTINGS),
+        str(content), str(folder / "output"), str(folder / "cache"), str(runs),
+    ]  # fmt: skip
+    measure(command, folder / "preview.log")
+    return [Measured(**run) for run in json.loads(found.read_text(encoding="utf-8"))]
 
 
 def cold_card_ms(folder: Path, content: Path, workers: int = 2) -> float | None:
@@ -139,7 +147,10 @@ def run_bench(
         except RuntimeError as error:
             echo(str(error))
             return False
-    echo(f"Medians of {runs} runs each (CPU = user + system time of the build process):")
+    echo(
+        f"Medians of {runs} runs each (wall = what the writer waits for; CPU = user + system"
+        " time of the build and its workers; peak memory summed over them):"
+    )
     for line in table(results):
         echo(line)
     if card_ms is None:

@@ -13,10 +13,13 @@ from .measure import Measured
 class Goals:
     """What the hub promises against bare Pelican."""
 
+    # Wall time: what a writer waits for (the build may use several cores).
     build_ratio: float = 1.25
-    memory_ratio: float = 1.3
-    rebuild_ratio: float = 0.6
-    # Per-article CPU time at the largest size over that at the smallest: 1.0 is linear.
+    # Peak memory of the build and its workers together.
+    memory_ratio: float = 1.5
+    # livereload's rebuild after one edit, against a cold bare build's wall time.
+    preview_ratio: float = 0.3
+    # Per-article wall time at the largest size over that at the smallest: 1.0 is linear.
     growth: float = 1.2
     card_ms: float = 10.0
 
@@ -28,7 +31,7 @@ class SizeResult:
     articles: int
     bare: list[Measured] = field(default_factory=list)
     hub: list[Measured] = field(default_factory=list)
-    rebuild: list[Measured] = field(default_factory=list)
+    preview: list[Measured] = field(default_factory=list)
 
 
 def median(runs: Sequence[Measured], attribute: str) -> float:
@@ -44,24 +47,24 @@ def ratio(over: Sequence[Measured], under: Sequence[Measured], attribute: str) -
 def table(results: Sequence[SizeResult]) -> list[str]:
     """A Markdown table of the medians, one row per corpus size."""
     lines = [
-        "| articles | bare CPU s | hub CPU s | hub/bare CPU | bare wall s | hub wall s"
-        " | hub/bare wall | bare peak MB | hub peak MB | hub/bare memory"
-        " | rebuild CPU s | rebuild/cold bare |",
+        "| articles | bare wall s | hub wall s | hub/bare wall | bare CPU s | hub CPU s"
+        " | hub/bare CPU | bare peak MB | hub peak MB | hub/bare memory"
+        " | preview wall s | preview/cold bare wall |",
         "|---:" * 12 + "|",
     ]
     for size in results:
-        rebuild = (
-            f"{median(size.rebuild, 'cpu'):.2f} | {ratio(size.rebuild, size.bare, 'cpu'):.2f}x"
-            if size.rebuild
+        preview = (
+            f"{median(size.preview, 'wall'):.2f} | {ratio(size.preview, size.bare, 'wall'):.2f}x"
+            if size.preview
             else "- | -"
         )
         lines.append(
-            f"| {size.articles} | {median(size.bare, 'cpu'):.2f} | {median(size.hub, 'cpu'):.2f}"
-            f" | {ratio(size.hub, size.bare, 'cpu'):.2f}x | {median(size.bare, 'wall'):.2f}"
-            f" | {median(size.hub, 'wall'):.2f} | {ratio(size.hub, size.bare, 'wall'):.2f}x"
+            f"| {size.articles} | {median(size.bare, 'wall'):.2f} | {median(size.hub, 'wall'):.2f}"
+            f" | {ratio(size.hub, size.bare, 'wall'):.2f}x | {median(size.bare, 'cpu'):.2f}"
+            f" | {median(size.hub, 'cpu'):.2f} | {ratio(size.hub, size.bare, 'cpu'):.2f}x"
             f" | {median(size.bare, 'max_rss_kb') / 1024:.0f}"
             f" | {median(size.hub, 'max_rss_kb') / 1024:.0f}"
-            f" | {ratio(size.hub, size.bare, 'max_rss_kb'):.2f}x | {rebuild} |"
+            f" | {ratio(size.hub, size.bare, 'max_rss_kb'):.2f}x | {preview} |"
         )
     return lines
 
@@ -78,25 +81,27 @@ def verdicts(
 
     for size in results:
         judge(
-            f"hub/bare CPU at {size.articles}", ratio(size.hub, size.bare, "cpu"), goals.build_ratio
+            f"hub/bare wall at {size.articles}",
+            ratio(size.hub, size.bare, "wall"),
+            goals.build_ratio,
         )
         judge(
             f"hub/bare peak memory at {size.articles}",
             ratio(size.hub, size.bare, "max_rss_kb"),
             goals.memory_ratio,
         )
-        if size.rebuild:
+        if size.preview:
             judge(
-                f"rebuild after one edit / cold bare at {size.articles}",
-                ratio(size.rebuild, size.bare, "cpu"),
-                goals.rebuild_ratio,
+                f"preview rebuild after one edit / cold bare wall at {size.articles}",
+                ratio(size.preview, size.bare, "wall"),
+                goals.preview_ratio,
             )
     if len(results) > 1:
         by_size = sorted(results, key=lambda result: result.articles)
         small, large = by_size[0], by_size[-1]
-        per_article = [median(result.hub, "cpu") / result.articles for result in (small, large)]
+        per_article = [median(result.hub, "wall") / result.articles for result in (small, large)]
         judge(
-            f"hub CPU per article, {large.articles} over {small.articles}",
+            f"hub wall per article, {large.articles} over {small.articles}",
             per_article[1] / per_article[0],
             goals.growth,
         )

@@ -22,6 +22,7 @@ from hub.build import BuildReport, build, replace_folder, tidy_leftovers
 from hub.faults import fault_line, replace_refused
 from hub.messages import plural, shown_path
 from hub.palette import palette
+from hub.preview import finished, forget_memoized, prepare, problems_never_cached
 from hub.progress import Progress
 from hub.site_file import SiteFileError, load, site_file_path
 from hub.urls import site_origin
@@ -139,6 +140,20 @@ def run_build(
     )
     say(report.summary())
     return report
+
+
+def run_preview_build(
+    settings_file: Path, output: Path, say: Say, *, overrides: Mapping[str, Any], cache: Path
+) -> BuildReport:
+    """The preview's build (serve, livereload): as run_build, reusing what CACHE holds."""
+    cached = {**overrides, **prepare(cache, settings_file, overrides)}
+    try:
+        with problems_never_cached():
+            report = run_build(settings_file, output, say, strict=False, overrides=cached)
+        finished(cache)
+        return report
+    finally:
+        forget_memoized()
 
 
 def run_check(settings_file: Path, say: Say) -> int:

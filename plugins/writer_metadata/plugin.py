@@ -11,6 +11,7 @@ from pelican import signals
 
 from hub.fields import declare_fields
 from hub.messages import shown_path
+from hub.parallel import read_ahead
 from hub.text import word_count
 from hub.writing import KeepGoingWriter
 
@@ -149,11 +150,19 @@ def keep_going_writer(pelican: Any) -> type[KeepGoingWriter]:
     return KeepGoingWriter
 
 
+def read_articles_ahead(generator: Any) -> None:
+    """Read the article files on every core before Pelican reads them one by one."""
+    settings = generator.settings
+    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    read_ahead(generator, files, "articles")
+
+
 def register() -> None:
     """Connect the handlers."""
     declare_fields(*HUB_FIELDS)
     signals.get_writer.connect(keep_going_writer)
     signals.readers_init.connect(use_checked_reader)
+    signals.article_generator_init.connect(read_articles_ahead)
     signals.article_generator_context.connect(check_article)
     signals.page_generator_context.connect(check_page)
     signals.article_generator_finalized.connect(add_reading_time)

@@ -12,7 +12,8 @@ import pytest
 
 from quality.corpus import hub_layout, make_content, touch_article
 from quality.figures import Goals, SizeResult, table, verdicts
-from quality.measure import Measured, measure
+from quality.measure import Measured, measure, tree_rss_kb
+from quality.preview_timing import time_rebuilds
 from quality.profiling import owner, plugin_costs
 
 BENCH = Path(__file__).resolve().parent
@@ -72,22 +73,57 @@ def test_measure_names_a_failed_build_by_its_last_line(tmp_path):
 
 
 def test_figures_give_medians_ratios_and_verdicts():
-    small = SizeResult(1000, bare=runs(10, 11, 30), hub=runs(12, 12.5, 40), rebuild=runs(5, 5, 5))
-    large = SizeResult(3000, bare=runs(30, 31, 32), hub=runs(45, 46, 44), rebuild=runs(20, 21, 22))
+    small = SizeResult(1000, bare=runs(10, 11, 30), hub=runs(12, 12.5, 40), preview=runs(3, 3, 3))
+    large = SizeResult(3000, bare=runs(30, 31, 32), hub=runs(45, 46, 44), preview=runs(20, 21, 9))
     found = dict((line.split(":")[0], met) for line, met in verdicts([small, large], Goals(), 12.0))
     assert found == {
-        "hub/bare CPU at 1000": True,  # 12.5 / 11
+        "hub/bare wall at 1000": True,  # 12.5 / 11
         "hub/bare peak memory at 1000": True,
-        "rebuild after one edit / cold bare at 1000": True,  # 5 / 11
-        "hub/bare CPU at 3000": False,  # 45 / 31
+        "preview rebuild after one edit / cold bare wall at 1000": True,  # 3 / 11
+        "hub/bare wall at 3000": False,  # 45 / 31
         "hub/bare peak memory at 3000": True,
-        "rebuild after one edit / cold bare at 3000": False,  # 21 / 31
-        "hub CPU per article, 3000 over 1000": True,  # (45 / 3000) / (12.5 / 1000)
+        "preview rebuild after one edit / cold bare wall at 3000": False,  # 20 / 31
+        "hub wall per article, 3000 over 1000": True,  # (45 / 3000) / (12.5 / 1000)
         "cold social card, both cores": False,
     }
     rows = table([small, large])
     assert rows[2].startswith("| 1000 | 11.00 | 12.50 | 1.14x |")
+    assert rows[2].endswith("| 3.00 | 0.27x |")
     assert len(rows) == 4
+
+
+def test_wall_not_cpu_decides_the_build_goal():
+    # Two cores: more CPU than bare, less wall. The writer waits for the wall time.
+    bare = [Measured(wall=10, cpu=10, max_rss_kb=100_000)]
+    hub = [Measured(wall=11, cpu=19, max_rss_kb=140_000)]
+    found = dict(verdicts([SizeResult(1000, bare=bare, hub=hub)], Goals()))
+    assert found == {"hub/bare wall at 1000: 1.10x (goal ≤ 1.25x)": True,
+                     "hub/bare peak memory at 1000: 1.40x (goal ≤ 1.5x)": True}  # fmt: skip
+
+
+def test_peak_memory_sums_a_build_and_the_workers_it_starts(tmp_path):
+    worker = "import time\nx = bytearray(60_000_000)\ntime.sleep(1.5)\n"
+    parent = (
+        "import subprocess, sys, time\n"
+        f"children = [subprocess.Popen([sys.executable, '-c', {worker!r}]) for _ in range(2)]\n"
+        "x = bytearray(60_000_000)\n"
+        "[child.wait() for child in children]\n"
+    )
+    found = measure([sys.executable, "-c", parent], tmp_path / "log")
+    # Three processes of about 60 MB each at once; any single one stays near 60 MB.
+    assert found.max_rss_kb > 150_000
+    assert tree_rss_kb(os.getpid()) > 0
+
+
+def test_preview_timing_rebuilds_once_per_touched_article_through_livereloads_build(tmp_path):
+    content = make_content(tmp_path, 3)
+    settings = Path(__file__).resolve().parents[2] / "pelicanconf.py"
+    found = time_rebuilds(settings, content, tmp_path / "out", tmp_path / "cache", 2)
+    assert len(found) == 2 and all(run.wall > 0 and run.cpu > 0 for run in found)
+    # The preview's own cache folder was filled and the touched articles were rebuilt.
+    assert (tmp_path / "cache" / "ArticlesGenerator-Readers").is_file()
+    pages = " ".join(path.read_text() for path in (tmp_path / "out").glob("*/index.html"))
+    assert "One more line, edit 0." in pages and "One more line, edit 1." in pages
 
 
 def test_plugin_costs_count_time_where_pelican_calls_into_each_plugin(tmp_path):
@@ -131,4 +167,4 @@ def test_bench_command_runs_end_to_end_on_a_tiny_corpus(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "| 3 |" in done.stdout
-    assert "hub/bare CPU at 3:" in done.stdout
+    assert "hub/bare wall at 3:" in done.stdout

@@ -1,0 +1,156 @@
+"""Read the content files on every core before Pelican reads them, through its readers' cache.
+
+Turning Markdown into HTML is a large part of a build and each file's result depends only on
+that file and the settings. Before an article or page generator reads its files, worker
+processes (forked, so they share the generator's readers and the plugins' reader classes)
+read the files that are not cached yet, and the results go into the generator's readers'
+cache under the file's current stamp, exactly as Pelican's own content cache would hold
+them. Pelican then reads in its usual order and finds them there.
+
+A read that logged anything, or failed, is not handed over: Pelican reads that file itself,
+in its place in the order, so every message comes out as in a serial build. With
+`BUILD_WORKERS = 1` nothing is read ahead at all.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pelican.readers import _filter_discardable_metadata
+from pelican.urlwrappers import URLWrapper
+
+from hub.settings import known_settings_from
+
+log = logging.getLogger(__name__)
+
+# The generator whose files a forked worker reads (set in the parent just before forking).
+_readers: Any = None
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """BUILD_WORKERS (None: the machine's cores; 1: strictly serial) and BUILD_PARALLEL_FROM."""
+
+    workers: int | None = None
+    # Below this many files to read, starting workers costs more than it saves.
+    parallel_from: int = 64
+
+    def __post_init__(self) -> None:
+        hints = {
+            "WORKERS": (1, "1 builds serially; leave it out to use every core"),
+            "PARALLEL_FROM": (0, "it is how many files to read make starting workers worth it"),
+        }
+        for name, (least, hint) in hints.items():
+            value = getattr(self, name.lower())
+            if value is None and name == "WORKERS":
+                continue
+            if isinstance(value, bool) or not isinstance(value, int) or value < least:
+                raise ValueError(
+                    f"BUILD_{name}: {value!r} is not a whole number of at least {least}; {hint}"
+                )
+
+    def worker_count(self) -> int:
+        """How many processes read at once."""
+        if self.workers is not None:
+            return self.workers
+        # The cores this process may run on, which a container may set below the machine's.
+        return (
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else os.cpu_count() or 1
+        )
+
+
+class _Quiet(logging.Handler):
+    """In a worker: counts what a read would have logged, and shows nothing."""
+
+    count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _Quiet.count += 1
+
+
+def _start_worker() -> None:
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(_Quiet(level=logging.WARNING))
+
+
+def _read(path: str) -> tuple[str, Any] | None:
+    """Read one file as Pelican's readers would; None when the read had anything to say."""
+    before = _Quiet.count
+    try:
+        reader = _readers.readers[os.path.splitext(path)[1][1:]]
+        content, metadata = reader.read(path)
+        found = (content, _filter_discardable_metadata(metadata))
+    except Exception:  # noqa: BLE001 - Pelican reads it again and reports it in its place
+        return None
+    return None if _Quiet.count != before else (path, found)
+
+
+def _settle(metadata: dict[str, Any], settings: dict[str, Any]) -> None:
+    """Point tags, categories and authors at this build's settings, as a fresh read does."""
+    for value in metadata.values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, URLWrapper):
+                item.settings = settings
+
+
+def _forget_once_read(readers: Any) -> None:
+    """Let each entry go once Pelican has taken it, when the cache is not kept for later.
+
+    Plugins replace an article's HTML after reading (heading anchors, for one); the cache
+    would otherwise hold the first version of every article until the build ends.
+    """
+    look = readers.get_cached_data
+
+    def get_cached_data(filename: str, default: Any = None) -> Any:
+        found = look(filename, default)
+        readers._cache.pop(filename, None)
+        return found
+
+    readers.get_cached_data = get_cached_data
+
+
+def read_ahead(generator: Any, paths: Iterable[str], kind: str) -> int:
+    """Fill GENERATOR's readers' cache with PATHS read by workers; how many were filled."""
+    global _readers
+    options = known_settings_from(BuildSettings, "BUILD", generator.settings)
+    workers = options.worker_count()
+    readers = generator.readers
+    base = generator.path
+    stamps = {}
+    for relative in paths:
+        path = os.path.abspath(os.path.join(base, relative))
+        if os.path.splitext(path)[1][1:] not in readers.readers:
+            continue
+        stamp = readers._get_file_stamp(path)
+        known = readers._cache.get(path)
+        if known is None or known[0] != stamp:
+            stamps[path] = stamp
+    if workers < 2 or not stamps or len(stamps) < options.parallel_from:
+        return 0
+    _readers = readers
+    context = multiprocessing.get_context("fork")
+    filled = 0
+    chunk = max(1, len(stamps) // (workers * 8))
+    try:
+        with context.Pool(workers, initializer=_start_worker) as pool:
+            for found in pool.imap(_read, list(stamps), chunksize=chunk):
+                if found is not None:
+                    path, (content, metadata) = found
+                    _settle(metadata, generator.settings)
+                    readers._cache[path] = (stamps[path], (content, metadata))
+                    filled += 1
+    finally:
+        _readers = None
+    if not readers._cache_data_policy:
+        _forget_once_read(readers)
+    log.debug("read %d of %d %s on %d workers", filled, len(stamps), kind, workers)
+    return filled
