@@ -16,11 +16,9 @@ if not SITEURL:
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 
 PLUGINS = [*PLUGINS, "sitemap"]
-SITEMAP = {"format": "xml", "exclude": ["share/", "drafts/", "404.html"]}
+SITEMAP = {"format": "xml", "exclude": ["share/", "drafts/", "404.html", "search/", "email/"]}
 
 DELETE_OUTPUT_DIRECTORY = True
 

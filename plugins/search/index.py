@@ -1,0 +1,81 @@
+"""Build the Pagefind index from built pages: which pages, their filters, the bundle."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import html
+import shutil
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BUNDLE = "pagefind"
+
+
+class PagefindMissing(Exception):
+    """The Pagefind program could not be found or started."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One built page to index: its file (relative to the output) and its search filters."""
+
+    save_as: str
+    filters: Mapping[str, str] = field(default_factory=dict)
+
+
+def filter_markup(filters: Mapping[str, str]) -> str:
+    """Hidden elements that tag a page with filters (Pagefind's inline `name:value` form)."""
+    return "".join(
+        f'<span hidden data-pagefind-filter="{html.escape(f"{name}:{value}")}"></span>'
+        for name, value in filters.items()
+        if value
+    )
+
+
+def indexable_html(page: str, filters: Mapping[str, str]) -> str:
+    """PAGE as Pagefind should read it: the filters added, so readers never download them."""
+    markup = filter_markup(filters)
+    before, closing, after = page.rpartition("</body>")
+    return f"{before}{markup}{closing}{after}" if closing else page + markup
+
+
+def write_index(
+    output: Path, entries: Sequence[Entry], *, language: str, exclude: Sequence[str]
+) -> int:
+    """Index ENTRIES' files into OUTPUT/pagefind/; return how many pages it holds."""
+    bundle = output / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)
+    # The Python API runs its own event loop; a thread keeps it apart from any running one
+    # (livereload's server has its own loop).
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        job = pool.submit(asyncio.run, _index(output, entries, language, list(exclude)))
+        return job.result()
+
+
+async def _index(output: Path, entries: Sequence[Entry], language: str, exclude: list[str]) -> int:
+    """Feed each page to a Pagefind service and write the bundle."""
+    try:
+        from pagefind.index import IndexConfig, PagefindIndex
+        from pagefind.service import get_executable
+    except ImportError as missing:
+        raise PagefindMissing("the pagefind package is not installed") from missing
+    program = get_executable()
+    if program is None or not Path(program).is_file():
+        raise PagefindMissing("the Pagefind program is not installed")
+    config = IndexConfig(
+        root_selector="main",
+        exclude_selectors=exclude,
+        force_language=language,
+        output_path=str(output / BUNDLE),
+    )
+    count = 0
+    async with PagefindIndex(config=config) as index:
+        for entry in entries:
+            page = (output / entry.save_as).read_text(encoding="utf-8")
+            await index.add_html_file(
+                content=indexable_html(page, entry.filters), source_path=entry.save_as
+            )
+            count += 1
+    return count
