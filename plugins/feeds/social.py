@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import mimetypes
 from collections.abc import Iterable
@@ -96,7 +97,8 @@ def social_feed_xml(
         feed.add_item(
             title=item.title,
             link=item.link,
-            description=item.text,
+            # RSS readers take a description as HTML: the post's plain text, escaped for it.
+            description=html.escape(item.text, quote=False),
             unique_id=item.guid,
             unique_id_is_permalink=False,
             pubdate=item.scheduled_at,
