@@ -9,6 +9,7 @@ from search.index import filter_markup, indexable_html
 from search.settings import SearchSettings
 
 from conftest import ROOT, article_text
+from workflow.publish import write_headers
 
 PAGES = {
     "pages/about.md": "Title: About us\n\nWe are a shop.\n",
@@ -124,3 +125,14 @@ def test_filters_go_inside_the_part_pagefind_reads():
 def test_the_language_comes_from_the_setting_else_the_sites():
     assert SearchSettings().language_for("en-GB") == "en"
     assert SearchSettings(language="pt").language_for("en") == "pt"
+
+
+def test_published_headers_let_search_run_only_when_the_site_has_an_index(tmp_path):
+    write_headers(tmp_path, [], [])
+    plain = (tmp_path / "_headers").read_text()
+    assert "wasm-unsafe-eval" not in plain and "data:" not in plain
+    (tmp_path / "pagefind").mkdir()
+    write_headers(tmp_path, [], [])
+    policy = (tmp_path / "_headers").read_text()
+    assert "script-src 'self' 'wasm-unsafe-eval';" in policy
+    assert "img-src 'self' data:;" in policy

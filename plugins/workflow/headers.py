@@ -28,17 +28,21 @@ def _sources(origins: Iterable[str]) -> list[str]:
 
 
 def content_security_policy(
-    form_actions: Iterable[str] = (), comment_origins: Iterable[str] = ()
+    form_actions: Iterable[str] = (), comment_origins: Iterable[str] = (), *, search: bool = False
 ) -> str:
     """The policy for a site that loads only its own files, plus forms and a comment provider."""
     comments = _sources(comment_origins)
+    # Pagefind's search runs as WebAssembly, which a policy must allow by name, and its
+    # stylesheet draws its icons as data: pictures.
+    wasm = ["'wasm-unsafe-eval'"] if search else []
+    icons = ["data:"] if search else []
     directives = {
         "default-src": ["'self'"],
-        "script-src": ["'self'", *comments],
+        "script-src": ["'self'", *wasm, *comments],
         # Comment widgets (Isso, Disqus) inject <style> elements once the reader asks for them;
         # without comments the site itself needs no inline style at all.
         "style-src": ["'self'", *comments, "'unsafe-inline'"] if comments else ["'self'"],
-        "img-src": ["'self'"],
+        "img-src": ["'self'", *icons],
         "font-src": ["'self'"],
         "connect-src": ["'self'", *comments],
         # Frames only ever come from the comment provider, after the reader's click.
