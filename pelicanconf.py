@@ -45,6 +45,7 @@ PLUGINS = [
     "nurture",
     "search",
     "feeds",
+    "digest",
     "site_files",
 ]
 
