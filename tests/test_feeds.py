@@ -164,3 +164,20 @@ def test_topic_pages_offer_their_own_feed(sample_site):
     hrefs = [link["href"] for link in html.head.find_all("link", rel="alternate")]
     assert "/feeds/low-waste-home.atom.xml" in hrefs
     assert html.main.find("a", href="/feeds/low-waste-home.atom.xml")
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        (
+            "FEEDS_SOCIAL_SAVE_AS",
+            "social.json",
+            "FEEDS_SOCIAL_SAVE_AS must be a path ending in .xml",
+        ),
+        ("FEEDS_SOCIAL_NETWORK", "", "FEEDS_SOCIAL_NETWORK must be a network's name"),
+        ("FEEDS_SOCIAL_NETWROK", "x", "FEEDS_SOCIAL_NETWROK: unknown setting; known:"),
+    ],
+)
+def test_a_wrong_feeds_setting_stops_the_build_naming_it(build_site, name, value, message):
+    site = build_site({"articles/beans.md": article_text(Slug="beans")}, **{name: value})
+    assert len(site.report.errors) == 1 and message in site.report.errors[0]

@@ -136,3 +136,11 @@ def test_published_headers_let_search_run_only_when_the_site_has_an_index(tmp_pa
     policy = (tmp_path / "_headers").read_text()
     assert "script-src 'self' 'wasm-unsafe-eval';" in policy
     assert "img-src 'self' data:;" in policy
+
+
+def test_an_unknown_search_setting_is_named(build_site):
+    site = build_site({"articles/beans.md": article_text(Slug="beans")}, SEARCH_LANGAUGE="fr")
+    assert site.report.errors == [
+        "SEARCH_LANGAUGE: unknown setting; known: SEARCH_ENABLED, SEARCH_EXCLUDE,"
+        " SEARCH_LANGUAGE, SEARCH_SAVE_AS"
+    ]

@@ -8,7 +8,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from hub.settings import settings_from
+from hub.settings import known_settings_from
 from hub.urls import absolute_url
 from hub.utm import UtmScheme, utm_link
 
@@ -21,7 +21,7 @@ UTM_SOURCE = "newsletter"
 
 def options(settings: dict[str, Any]) -> DigestSettings:
     """The checked DIGEST_* settings."""
-    return settings_from(DigestSettings, PREFIX, settings)
+    return known_settings_from(DigestSettings, PREFIX, settings)
 
 
 class DigestGenerator(Generator):

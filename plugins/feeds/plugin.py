@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 
 from hub import signals as hub_signals
-from hub.settings import settings_from
+from hub.settings import known_settings_from
 from hub.urls import absolute_url, site_origin
 
 from .absolute import make_absolute
@@ -26,7 +26,7 @@ _NETWORKS_SEEN: dict[str, set[str]] = {}
 
 def options(settings: dict[str, Any]) -> FeedsSettings:
     """The checked FEEDS_* settings."""
-    return settings_from(FeedsSettings, PREFIX, settings)
+    return known_settings_from(FeedsSettings, PREFIX, settings)
 
 
 def check_settings(pelican: Any) -> None:

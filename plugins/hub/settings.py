@@ -24,3 +24,14 @@ def metadata_or_setting(content: Any, key: str, settings: dict[str, Any], settin
     if value not in (None, ""):
         return value
     return settings.get(setting)
+
+
+def known_settings_from(cls: type[T], prefix: str, settings: dict[str, Any]) -> T:
+    """settings_from, refusing PREFIX_ names the dataclass does not declare (likely typos)."""
+    known = {f"{prefix}_{f.name.upper()}" for f in fields(cls)}  # type: ignore[arg-type]
+    ours = (key for key in settings if key.startswith(f"{prefix}_"))
+    if unknown := sorted(key for key in ours if key not in known):
+        raise ValueError(
+            f"{', '.join(unknown)}: unknown setting; known: {', '.join(sorted(known))}"
+        )
+    return settings_from(cls, prefix, settings)

@@ -10,7 +10,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from hub.messages import NOTE
-from hub.settings import settings_from
+from hub.settings import known_settings_from
 
 from .index import Entry, PagefindMissing, write_index
 from .settings import PREFIX, SearchSettings
@@ -23,7 +23,7 @@ _PENDING: dict[str, list[Entry]] = {}
 
 def options(settings: dict[str, Any]) -> SearchSettings:
     """The checked SEARCH_* settings."""
-    return settings_from(SearchSettings, PREFIX, settings)
+    return known_settings_from(SearchSettings, PREFIX, settings)
 
 
 def article_filters(article: Any, stage_labels: dict[str, str]) -> dict[str, str]:
