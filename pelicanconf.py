@@ -80,6 +80,8 @@ ROBOTS_SAVE_AS = "robots.txt"
 FEED_DOMAIN = PREVIEW_SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+# The newest articles only: feed readers check often, and a whole archive of full texts is heavy.
+FEED_MAX_ITEMS = 20
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None

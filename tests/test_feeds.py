@@ -181,3 +181,13 @@ def test_topic_pages_offer_their_own_feed(sample_site):
 def test_a_wrong_feeds_setting_stops_the_build_naming_it(build_site, name, value, message):
     site = build_site({"articles/beans.md": article_text(Slug="beans")}, **{name: value})
     assert len(site.report.errors) == 1 and message in site.report.errors[0]
+
+
+def test_a_feed_holds_the_newest_articles_up_to_feed_max_items(build_site):
+    articles = {
+        f"articles/a{day}.md": article_text(f"3 things for day {day}", Date=f"2026-09-{day:02d}")
+        for day in range(1, 6)
+    }
+    site = build_site(articles, FEED_MAX_ITEMS=2)
+    titles = [entry.title for entry in parsed(site, "feeds/all.atom.xml").entries]
+    assert titles == ["3 things for day 5", "3 things for day 4"]

@@ -14,7 +14,8 @@ URL_ATTRIBUTES = {"a": "href", "img": "src", "source": "src", "video": "src", "a
 
 def absolute_html(html: str | None, base: str) -> str | None:
     """HTML with every link and picture address resolved against BASE."""
-    if not html:
+    # Most articles link nowhere: no need to read them.
+    if not html or ("href=" not in html and "src=" not in html):
         return html
     soup = BeautifulSoup(html, "html.parser")
     changed = False
