@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from quality.axe import axe_violations
+
 ARTICLE = "3-things-to-do-with-a-squeezed-lemon/"
 # Found only in that article's second thing.
 WORD = "descaler"
@@ -71,3 +73,26 @@ def test_topics_and_stages_are_search_filters(sample_site, serve_folder, new_pag
     assert set(filters["all"]["Topic"]) == topics
     assert set(filters["all"]["Stage"]) <= {"Getting started", "Try it", "Deciding"}
     assert (filters["lemon"], filters["none"]) == (1, 0)
+
+
+def test_the_search_page_with_results_has_no_axe_violations(sample_site, serve_folder, new_page):
+    served = serve_folder(sample_site.output)
+    for width in (390, 1280):
+        page = new_page(width=width)
+        page.goto(served.page_url(f"search/?q={WORD}"), wait_until="networkidle")
+        page.wait_for_selector(".pagefind-ui__result")
+        assert axe_violations(page) == [], width
+
+
+def test_without_javascript_the_box_still_reaches_the_search_page(
+    sample_site, serve_folder, new_page
+):
+    served = serve_folder(sample_site.output)
+    page = new_page(java_script_enabled=False)
+    page.goto(served.page_url(ARTICLE))
+    box = page.get_by_role("search").get_by_role("searchbox")
+    box.fill(WORD)
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=descaler$"))
+    assert page.locator("#search-fallback").is_visible()
+    assert page.get_by_role("link", name="every topic").is_visible()

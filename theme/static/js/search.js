@@ -11,6 +11,8 @@
   script.src = bundle + "pagefind-ui.js";
   script.onload = () => {
     const ui = new PagefindUI({ element: "#search", bundlePath: bundle, showSubResults: true, showImages: false, autofocus: true });
+    // The page's heading is the box's visible label.
+    box.querySelector("input")?.setAttribute("aria-labelledby", "search-title");
     document.getElementById("search-fallback").hidden = true;
     const term = new URLSearchParams(location.search).get("q");
     if (term) ui.triggerSearch(term);
