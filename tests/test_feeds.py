@@ -191,3 +191,13 @@ def test_a_feed_holds_the_newest_articles_up_to_feed_max_items(build_site):
     site = build_site(articles, FEED_MAX_ITEMS=2)
     titles = [entry.title for entry in parsed(site, "feeds/all.atom.xml").entries]
     assert titles == ["3 things for day 5", "3 things for day 4"]
+
+
+def test_post_text_is_escaped_so_no_feed_reader_runs_it(build_site):
+    share = "Soak 2 < 3 hours & <b>rinse</b> <script>alert(1)</script>"
+    site = build_site({"articles/beans.md": article_text(Slug="beans", Share=share)})
+    raw = site.path("feeds/social.xml").read_text()
+    assert "<script" not in raw and "<b>" not in raw
+    [post] = [p for p in planned_posts(site, "x") if p["id"] == "x-intro"]
+    intro = next(e for e in parsed(site, "feeds/social.xml").entries if e.id.endswith("x-intro"))
+    assert html.unescape(intro.description) == post["text"]
