@@ -15,8 +15,10 @@ class SearchSettings:
     # The language Pagefind stems words for; empty means the site's DEFAULT_LANG.
     language: str = ""
     save_as: str = "search/index.html"
-    # Parts of a page that are not worth finding: navigation, share links, the next step.
+    # Parts of a page that are not worth finding: navigation, share links, the next step, and
+    # the things' numbers (a result then reads "Descale the kettle", not "2 Descale the kettle").
     exclude: tuple[str, ...] = (
+        ".thing-number",
         ".in-this-article",
         ".share-links",
         ".read-next",

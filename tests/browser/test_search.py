@@ -48,6 +48,8 @@ def test_searching_a_word_from_one_thing_links_to_that_things_anchor(
     assert title.inner_text().strip() == "3 things to do with a squeezed lemon"
     hrefs = results.first.locator("a").evaluate_all("links => links.map(a => a.href)")
     assert served.page_url(f"{ARTICLE}#thing-2") in hrefs
+    thing = results.first.locator(f'a[href$="{ARTICLE}#thing-2"]').first
+    assert thing.inner_text().strip() == "Descale the kettle overnight"
     page.locator(f'a[href$="{ARTICLE}#thing-2"]').first.click()
     page.wait_for_url(re.compile(r"#thing-2$"))
     assert page.locator("#thing-2").is_visible()
