@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from search.index import filter_markup, indexable_html
@@ -85,6 +86,19 @@ def test_every_page_has_a_search_box_that_works_without_javascript(sample_site):
 def test_article_pages_name_nothing_of_pagefind(sample_site):
     html = sample_site.path("3-things-to-do-with-a-squeezed-lemon/index.html").read_text()
     assert "pagefind" not in html
+
+
+def test_a_program_that_fails_is_one_note_and_no_half_index(build_site, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", shutil.which("false"))
+    site = build_site({"articles/beans.md": article_text(Slug="beans")}, strict=True)
+    assert site.report.ok and site.report.warnings == []
+    [note] = site.report.notes
+    assert note.startswith("search: Pagefind stopped before the index was written (")
+    assert note.endswith(
+        ", so this build has no search; run the build again, and if it happens"
+        " again, install it with `python3 -m pip install -r requirements.txt`"
+    )
+    assert not site.path("pagefind").exists() and site.path("beans/index.html").is_file()
 
 
 def test_switching_search_off_writes_no_page_box_or_index(build_site):

@@ -16,8 +16,14 @@ BUNDLE = "pagefind"
 ROOT_SELECTOR = "main"
 
 
-class PagefindMissing(Exception):
-    """The Pagefind program could not be found or started."""
+INSTALL_HINT = "install it with `python3 -m pip install -r requirements.txt`"
+
+
+class SearchUnavailable(Exception):
+    """Pagefind could not be found, started or finish the index: what happened, what to do."""
+
+    def __init__(self, reason: str, remedy: str) -> None:
+        super().__init__(f"{reason}, so this build has no search; {remedy}")
 
 
 @dataclass(frozen=True)
@@ -55,19 +61,30 @@ def write_index(
     # (livereload's server has its own loop).
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         job = pool.submit(asyncio.run, _index(output, entries, language, list(exclude)))
-        return job.result()
+        try:
+            return job.result()
+        except SearchUnavailable:
+            raise
+        except Exception as failure:
+            # Half a bundle would answer wrongly: no search is better.
+            shutil.rmtree(bundle, ignore_errors=True)
+            said = str(failure) or type(failure).__name__
+            raise SearchUnavailable(
+                f"Pagefind stopped before the index was written ({said})",
+                f"run the build again, and if it happens again, {INSTALL_HINT}",
+            ) from failure
 
 
 async def _index(output: Path, entries: Sequence[Entry], language: str, exclude: list[str]) -> int:
-    """Feed each page to a Pagefind service and write the bundle."""
+    """Copy the pages with their filters, index the copies and write the bundle."""
     try:
         from pagefind.index import IndexConfig, PagefindIndex
         from pagefind.service import get_executable
     except ImportError as missing:
-        raise PagefindMissing("the pagefind package is not installed") from missing
+        raise SearchUnavailable("the pagefind package is not installed", INSTALL_HINT) from missing
     program = get_executable()
     if program is None or not Path(program).is_file():
-        raise PagefindMissing("the Pagefind program is not installed")
+        raise SearchUnavailable("the Pagefind program is not installed", INSTALL_HINT)
     config = IndexConfig(
         root_selector=ROOT_SELECTOR,
         exclude_selectors=exclude,

@@ -12,7 +12,7 @@ from pelican.generators import Generator
 from hub.messages import NOTE
 from hub.settings import known_settings_from
 
-from .index import Entry, PagefindMissing, write_index
+from .index import Entry, SearchUnavailable, write_index
 from .settings import PREFIX, SearchSettings
 
 logger = logging.getLogger(__name__)
@@ -66,13 +66,8 @@ def build_index(pelican: Any) -> None:
             language=chosen.language_for(pelican.settings.get("DEFAULT_LANG", "en")),
             exclude=chosen.exclude,
         )
-    except PagefindMissing as missing:
-        logger.warning(
-            "search: %s, so this build has no search; install it with"
-            " `python3 -m pip install -r requirements.txt`",
-            missing,
-            extra=NOTE,
-        )
+    except SearchUnavailable as unavailable:
+        logger.warning("search: %s", unavailable, extra=NOTE)
 
 
 class SearchPageGenerator(Generator):
