@@ -68,7 +68,10 @@ def write_index(
         except Exception as failure:
             # Half a bundle would answer wrongly: no search is better.
             shutil.rmtree(bundle, ignore_errors=True)
-            said = str(failure) or type(failure).__name__
+            # An OSError's text names an errno and the program's full path: its reason is enough.
+            said = (failure.strerror if isinstance(failure, OSError) else str(failure)) or (
+                type(failure).__name__
+            )
             raise SearchUnavailable(
                 f"Pagefind stopped before the index was written ({said})",
                 f"run the build again, and if it happens again, {INSTALL_HINT}",
