@@ -37,6 +37,9 @@ PLUGINS = [
     "nurture",
     "results",
     "analytics",
+    "search",
+    "feeds",
+    "digest",
     "site_files",
 ]
 
@@ -66,9 +69,13 @@ PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None}
 DEFAULT_PAGINATION = False
 ROBOTS_SAVE_AS = "robots.txt"
 
-# Feeds are for the published site (publishconf.py), where SITEURL is known.
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
+# Atom feeds in every build, previews too: the feeds plugin makes every link in them absolute
+# (SITEURL, or PREVIEW_SITEURL while previewing). FEED_DOMAIN only quiets Pelican's warning.
+FEED_DOMAIN = PREVIEW_SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+# The newest articles only: feed readers check often, and a whole archive of full texts is heavy.
+FEED_MAX_ITEMS = 20
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None

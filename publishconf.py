@@ -17,12 +17,13 @@ if not SITEURL:
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 
 PLUGINS = [*PLUGINS, "sitemap"]
 # Short links (s/) are for posts: they forward, and never belong in search results.
-SITEMAP = {"format": "xml", "exclude": ["share/", "s/", "drafts/", "404.html"]}
+SITEMAP = {
+    "format": "xml",
+    "exclude": ["share/", "s/", "drafts/", "404.html", "search/", "email/"],
+}
 
 DELETE_OUTPUT_DIRECTORY = True
 

@@ -69,6 +69,20 @@ class BuiltSite:
         return self.html(f"{slug}/index.html")
 
 
+def site_files(folder: Path) -> dict[str, bytes]:
+    """Every file a build wrote under FOLDER with its bytes, for comparing two builds.
+
+    The search index (pagefind/) is left out: Pagefind writes each filter's values in its own
+    hash-map order, so two runs over the same pages differ in bytes, not in what they find. It
+    is made afresh by every build, never from a cache; tests/test_search.py checks what it holds.
+    """
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.relative_to(folder).parts[0] != "pagefind"
+    }
+
+
 def write_files(folder: Path, files: dict[str, str | bytes]) -> Path:
     """Write FILES (relative path -> text, dedented, or bytes) under FOLDER."""
     for relative, body in files.items():

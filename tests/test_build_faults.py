@@ -14,18 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article_text, write_files
+from conftest import article_text, site_files, write_files
 from hub.build import BuildReport, build
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "pelicanconf.py"
 # The sample site needs about 3 MB; twice that holds the last good site and a new one.
 ROOMY = "8m"
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under FOLDER with its bytes."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def sample_build(output: Path, echo=None, **overrides: object) -> BuildReport:
@@ -87,7 +82,7 @@ def test_a_full_disk_fails_a_plain_build_and_keeps_the_last_good_site(tmp_path, 
     output = disk / "output"
     first = sample_build(output)
     assert first.ok, first.errors
-    before = snapshot(output)
+    before = site_files(output)
     # Room for some pages but not a whole site: Pelican fails part-way through its writes.
     fill(disk, leave=600_000)
     said: list[str] = []
@@ -97,7 +92,7 @@ def test_a_full_disk_fails_a_plain_build_and_keeps_the_last_good_site(tmp_path, 
     assert said[0].startswith("error: the disk holding ") and "free some space" in said[0]
     for line in again.errors:
         assert_one_plain_line(line)
-    assert snapshot(output) == before
+    assert site_files(output) == before
     assert sorted(p.name for p in disk.iterdir()) == ["filler", "output"]
 
 
@@ -130,7 +125,7 @@ def test_a_file_size_limit_fails_the_build_in_one_line_and_keeps_output(tmp_path
     # Works without mounting: the kernel refuses to let any file grow past 40 KB.
     output = tmp_path / "output"
     assert sample_build(output).ok
-    before = snapshot(output)
+    before = site_files(output)
     done = build_with_file_size_limit(output, 40_000)
     assert done.returncode == 1, done.stdout + done.stderr
     errors = [line for line in done.stdout.splitlines() if line.startswith("error: ")]
@@ -138,7 +133,7 @@ def test_a_file_size_limit_fails_the_build_in_one_line_and_keeps_output(tmp_path
     for line in errors:
         assert_one_plain_line(line)
     assert "Traceback" not in done.stderr
-    assert snapshot(output) == before
+    assert site_files(output) == before
 
 
 def test_a_picture_pelican_fails_to_copy_fails_the_build(tmp_path):
@@ -300,7 +295,7 @@ def test_a_damaged_content_cache_is_dropped_with_a_warning_never_a_lasting_failu
         " (nothing to do)"
     ]
     # The pages are those of the first build (the share kit's plan moves with the clock).
-    pages = [snapshot(tmp_path / name) for name in ("one", "two")]
+    pages = [site_files(tmp_path / name) for name in ("one", "two")]
     assert [{k: v for k, v in built.items() if not k.startswith("share/")} for built in pages] == [
         {k: v for k, v in pages[0].items() if not k.startswith("share/")}
     ] * 2

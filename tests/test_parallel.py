@@ -7,19 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SETTINGS, article_text
+from conftest import SETTINGS, article_text, site_files
 from hub.build import build
 from quality.corpus import make_content
 
 FIXED = {"SHARE_NOW": "2026-11-02T08:03", "NURTURE_TODAY": "2026-11-22", "CACHE_CONTENT": False}
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +57,10 @@ def test_two_workers_build_what_one_builds_and_say_the_same_in_the_same_order(
         " editor",
     ]
     assert parallel.counts == serial.counts and serial.counts["articles"] == 20
-    ours, theirs = files(tmp_path / "parallel" / "output"), files(tmp_path / "serial" / "output")
+    ours, theirs = (
+        site_files(tmp_path / "parallel" / "output"),
+        site_files(tmp_path / "serial" / "output"),
+    )
     assert sorted(ours) == sorted(theirs)
     assert [name for name in ours if ours[name] != theirs[name]] == []
 

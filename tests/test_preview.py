@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pelican.contents import Article
 
-from conftest import ROOT, article_text
+from conftest import ROOT, article_text, site_files
 from hub.preview import CODE_STAMP, UNFINISHED
 from workflow.commands import preview_overrides, run_build, run_preview_build
 
@@ -69,17 +69,9 @@ class Project:
         return output
 
 
-def files(folder: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
 def assert_same_site(built: Path, cold: Path) -> None:
     """Every file of the two builds, byte for byte, and no file in one only."""
-    ours, theirs = files(built), files(cold)
+    ours, theirs = site_files(built), site_files(cold)
     assert sorted(ours) == sorted(theirs)
     differing = [name for name in ours if ours[name] != theirs[name]]
     assert differing == []
@@ -160,11 +152,11 @@ CHANGES: dict[str, Callable[[Project], None]] = {
 @pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
 def test_a_rebuild_after_a_change_writes_what_a_cold_build_writes(project, change):
     assert_same_site(project.preview(), project.cold())
-    before = files(project.folder / "preview")
+    before = site_files(project.folder / "preview")
     change(project)
     rebuilt = project.preview()
     # The change shows (so the cache did not hide it) and nothing else differs from cold.
-    after = files(rebuilt)
+    after = site_files(rebuilt)
     assert [name for name in sorted({*before, *after}) if before.get(name) != after.get(name)]
     assert_same_site(rebuilt, project.cold())
 

@@ -207,7 +207,13 @@ def test_publish_leaves_drafts_future_articles_and_the_share_kit_out(project):
     # The policy allows the forms (the newsletter's, from the pages; the question form's, from
     # the settings) and the comment server, and nothing else.
     assert "form-action 'self' https://buttondown.com https://formspree.io;" in headers
-    assert "script-src 'self' https://comments.example.com;" in headers
+    # The search page's WebAssembly is allowed too, since the site has a search index.
+    assert "script-src 'self' 'wasm-unsafe-eval' https://comments.example.com;" in headers
+    assert (output / "pagefind" / "pagefind-entry.json").is_file()
+    assert "/search/" not in sitemap and "/email/" not in sitemap
+    for feed in ("all.atom.xml", "social.xml"):
+        text = (output / "feeds" / feed).read_text()
+        assert "https://www.example.com/" in text and "127.0.0.1" not in text
     assert "frame-src https://comments.example.com;" in headers
     assert published.stderr.strip().splitlines()[-1].startswith("Left output/ ready to upload")
     # The share kit built for the real address is kept beside output/ for the schedulers.

@@ -39,6 +39,8 @@ class BuildReport:
     strict: bool
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # Things the writer should know that fail nothing (hub.messages.NOTE).
+    notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     # Written file (relative to the output) -> the writer's source file, for messages.
@@ -98,10 +100,14 @@ class _Collector(logging.Handler):
         )
         if line is None:
             return
-        kept = self.report.errors if record.levelno >= logging.ERROR else self.report.warnings
+        if getattr(record, "hub_note", False):
+            kept, label = self.report.notes, "note"
+        elif record.levelno >= logging.ERROR:
+            kept, label = self.report.errors, "error"
+        else:
+            kept, label = self.report.warnings, "warning"
         kept.append(line)
         if self.echo:
-            label = "error" if record.levelno >= logging.ERROR else "warning"
             self.echo(f"{label}: {line}")
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 
+# `logger.warning(..., extra=NOTE)`: shown to the writer as a note, never failing a build (a
+# missing optional tool); plain Pelican shows it as a warning.
+NOTE = {"hub_note": True}
+
 
 def shown_path(path: str) -> str:
     """Return PATH relative to the working folder when it lies inside it, else as given."""

@@ -31,19 +31,25 @@ def content_security_policy(
     form_actions: Iterable[str] = (),
     comment_origins: Iterable[str] = (),
     analytics_origins: Iterable[str] = (),
+    *,
+    search: bool = False,
 ) -> str:
     """The policy for a site that loads only its own files, plus forms, a comment provider and
     the analytics service the writer switched on."""
     comments = _sources(comment_origins)
     counting = _sources(analytics_origins)
+    # Pagefind's search runs as WebAssembly, which a policy must allow by name, and its
+    # stylesheet draws its icons as data: pictures.
+    wasm = ["'wasm-unsafe-eval'"] if search else []
+    icons = ["data:"] if search else []
     directives = {
         "default-src": ["'self'"],
-        "script-src": ["'self'", *_sources([*comment_origins, *analytics_origins])],
+        "script-src": ["'self'", *wasm, *_sources([*comment_origins, *analytics_origins])],
         # Comment widgets (Isso, Disqus) inject <style> elements once the reader asks for them;
         # without comments the site itself needs no inline style at all.
         "style-src": ["'self'", *comments, "'unsafe-inline'"] if comments else ["'self'"],
         # GoatCounter's script may count with an image; every service posts its counts.
-        "img-src": ["'self'", *counting],
+        "img-src": ["'self'", *icons, *counting],
         "font-src": ["'self'"],
         "connect-src": ["'self'", *_sources([*comment_origins, *analytics_origins])],
         # Frames only ever come from the comment provider, after the reader's click.

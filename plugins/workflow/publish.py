@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from search.index import BUNDLE as SEARCH_BUNDLE
+
 from hub.settings import settings_from
 
 from .headers import content_security_policy, headers_file
@@ -67,7 +69,11 @@ def write_headers(
     """Write `_headers` with a policy allowing exactly the site's forms, comment provider and
     analytics service."""
     target = folder / HEADERS_FILE
-    policy = content_security_policy(form_actions, comment_origins, analytics_origins)
+    # The search page runs Pagefind's WebAssembly when the build made a search index.
+    search = (folder / SEARCH_BUNDLE).is_dir()
+    policy = content_security_policy(
+        form_actions, comment_origins, analytics_origins, search=search
+    )
     target.write_text(headers_file(policy), encoding="utf-8")
     return target
 

@@ -18,7 +18,14 @@ from workflow.publish import conversation_origins
 
 ROOT = Path(__file__).resolve().parents[2]
 ORIGIN = "http://127.0.0.1:8000"
-PAGES = ["", "3-things-to-do-with-a-bag-of-dried-beans/", "ask/", "share/", "topics/"]
+PAGES = [
+    "",
+    "3-things-to-do-with-a-bag-of-dried-beans/",
+    "ask/",
+    "share/",
+    "topics/",
+    "search/?q=descaler",
+]
 
 
 def parse_headers(text: str) -> dict[str, str]:
@@ -48,7 +55,8 @@ def served_with_headers(sample_site) -> Iterator[str]:
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     forms, comments = conversation_origins(settings)
     checked = check_site(sample_site.output, ORIGIN)
-    policy = content_security_policy([*checked.form_actions, *forms], comments)
+    search = (sample_site.output / "pagefind").is_dir()
+    policy = content_security_policy([*checked.form_actions, *forms], comments, search=search)
     handler = type("Handler", (_HeadersHandler,), {"extra": parse_headers(headers_file(policy))})
     server = ThreadingHTTPServer(
         ("127.0.0.1", 0), partial(handler, directory=str(sample_site.output))

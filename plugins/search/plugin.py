@@ -1,0 +1,108 @@
+"""Pelican glue for search: the search page, then the index once every page is written."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator
+
+from hub.messages import NOTE
+from hub.settings import known_settings_from
+
+from .index import Entry, SearchUnavailable, write_index
+from .settings import PREFIX, SearchSettings
+
+logger = logging.getLogger(__name__)
+TEMPLATE = "search"
+# Output folder -> the pages its build will index (set once the content is read).
+_PENDING: dict[str, list[Entry]] = {}
+
+
+def options(settings: dict[str, Any]) -> SearchSettings:
+    """The checked SEARCH_* settings."""
+    return known_settings_from(SearchSettings, PREFIX, settings)
+
+
+def article_filters(article: Any, stage_labels: dict[str, str]) -> dict[str, str]:
+    """The filters a reader narrows results by: the article's topic and its stage."""
+    stage = getattr(article, "stage", "")
+    return {"Topic": str(article.category), "Stage": stage_labels.get(stage, stage)}
+
+
+def entries_of(generators: list[Any], settings: dict[str, Any]) -> list[Entry]:
+    """Published articles and pages; drafts, hidden pages, the share kit and the rest stay out."""
+    labels = settings.get("STAGE_LABELS", {})
+    entries = []
+    for generator in generators:
+        for article in getattr(generator, "articles", ()):
+            if article.save_as:
+                entries.append(Entry(article.save_as, article_filters(article, labels)))
+        for page in getattr(generator, "pages", ()):
+            if page.save_as:
+                entries.append(Entry(page.save_as))
+    return entries
+
+
+def remember_entries(generators: list[Any]) -> None:
+    """Note which pages to index, before Pelican writes them."""
+    settings = generators[0].settings
+    if options(settings).enabled:
+        _PENDING[settings["OUTPUT_PATH"]] = entries_of(generators, settings)
+
+
+def build_index(pelican: Any) -> None:
+    """Index the written pages; without Pagefind the site is built, just without search."""
+    entries = _PENDING.pop(pelican.settings["OUTPUT_PATH"], None)
+    if entries is None:
+        return
+    chosen = options(pelican.settings)
+    try:
+        write_index(
+            Path(pelican.settings["OUTPUT_PATH"]),
+            entries,
+            language=chosen.language_for(pelican.settings.get("DEFAULT_LANG", "en")),
+            exclude=chosen.exclude,
+        )
+    except SearchUnavailable as unavailable:
+        logger.warning("search: %s", unavailable, extra=NOTE)
+
+
+class SearchPageGenerator(Generator):
+    """Writes the search page (template search.html)."""
+
+    def generate_output(self, writer: Any) -> None:
+        """Render the page once per build."""
+        chosen = options(self.settings)
+        if not chosen.enabled:
+            return
+        writer.write_file(
+            chosen.save_as,
+            self.get_template(TEMPLATE),
+            self.context,
+            relative_urls=self.settings.get("RELATIVE_URLS", False),
+            url=chosen.save_as.removesuffix("index.html"),
+        )
+
+
+def add_generator(pelican: Any) -> type[Generator]:
+    """Add the search page's generator (settings are checked here, as the build starts)."""
+    options(pelican.settings)
+    return SearchPageGenerator
+
+
+def add_template_globals(generator: Any) -> None:
+    """Let the header's search box find the search page."""
+    chosen = options(generator.settings)
+    url = chosen.save_as.removesuffix("index.html") if chosen.enabled else ""
+    generator.env.globals["search_url"] = url
+
+
+def register() -> None:
+    """Connect the handlers."""
+    signals.get_generators.connect(add_generator)
+    signals.generator_init.connect(add_template_globals)
+    signals.all_generators_finalized.connect(remember_entries)
+    signals.finalized.connect(build_index)
