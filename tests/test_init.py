@@ -72,10 +72,14 @@ def test_init_then_build_names_the_business_and_never_the_sample(project):
     draft.write_text(draft.read_text().replace("Status: draft\n", ""))
     built = invoke(project, "build")
     assert built.returncode == 0, built.stderr
-    # The address given is an example one: the build says so, naming site.yml's key.
+    # The address given is an example one, and the draft still holds init's starter text:
+    # the build says both, naming site.yml's key and the article.
     assert [line for line in built.stderr.splitlines() if line.startswith("warning:")] == [
         "warning: site.yml: email 'hello@bramble.example' is an example address, not yours;"
-        " put your own there before you publish"
+        " put your own there before you publish",
+        f"warning: content/articles/{draft.name}: still holds the starter text of `invoke new`"
+        " (“Write a short intro that says exactly what the reader will get.”); write your own"
+        " words there before it is published",
     ]
     output = project / "output"
     texts = [path for path in output.rglob("*") if path.is_file() and path.suffix in TEXT_TYPES]

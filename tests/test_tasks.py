@@ -91,8 +91,7 @@ def test_new_writes_a_draft_that_builds_and_refuses_to_overwrite(project):
     again = invoke(project, "new", NEW_TITLE)
     assert again.returncode == 1
     assert again.stderr.strip().splitlines() == [
-        f"error: {project / NEW_FILE} already exists;"
-        " choose another title or edit that file instead"
+        f"error: {NEW_FILE} already exists; choose another title or edit that file instead"
     ]
     assert (project / NEW_FILE).read_text() == text
 

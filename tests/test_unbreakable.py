@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -16,6 +17,7 @@ import pytest
 from pelican.settings import read_settings
 
 from conftest import article_text
+from workflow.new import article_text as starter_article
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = ("tasks.py", "pelicanconf.py", "publishconf.py", "plugins", "theme", "content")
@@ -707,3 +709,29 @@ def test_one_articles_failing_step_is_one_error_and_marks_it_for_the_writer(capl
         "content/articles/beans.md: working out its share links failed ('missing');"
         " check its header and text"
     ]
+
+
+def test_a_draft_from_invoke_new_published_unchanged_is_named_with_what_to_write(build_site):
+    draft = starter_article(
+        "3 things to do with lentils", "lentils", datetime.date(2026, 9, 14), "Pulses"
+    )
+    ready = draft.replace("Status: draft\n", "")
+    site = build_site({"articles/lentils.md": ready, "articles/rice.md": GOOD}, strict=False)
+    [line] = site.report.warnings
+    # The first prompt a reader would meet is the one named.
+    assert line.endswith(
+        "articles/lentils.md: still holds the starter text of `invoke new` (“Write a short"
+        " intro that says exactly what the reader will get.”); write your own words there"
+        " before it is published"
+    )
+    # Still a draft: the prompts are what a draft is for.
+    quiet = build_site({"articles/lentils.md": draft, "articles/rice.md": GOOD}, output=None)
+    assert quiet.report.warnings == []
+    # Only the Summary left as it came: still named.
+    own = re.sub(r"## (\d)\. Name thing \d in a few words", r"## \1. Soak them", ready)
+    own = own.replace("Write a short intro", "A short intro").replace(
+        "Start with one", "Begin with one"
+    )
+    summary = build_site({"articles/lentils.md": own}, strict=False)
+    [line] = summary.report.warnings
+    assert "(“Say in one or two sentences what the reader will get from this article.”)" in line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 # The theme's fixed colours (theme/static/css/hub.css): page, panels and body text.
 PAPER = "#fffdf8"
@@ -132,3 +133,8 @@ def with_properties(css: str, properties: dict[str, str]) -> str:
     declarations.update(properties)
     body = ";".join(f"{name}:{value}" for name, value in declarations.items())
     return f"{css[: start + 6]}{body}{css[end:]}"
+
+
+def site_palette(settings: dict[str, Any]) -> Palette:
+    """The palette for the site's BRAND_COLOUR and BRAND_ACCENT (the theme's when unset)."""
+    return palette(settings.get("BRAND_COLOUR") or "#1d4d2b", settings.get("BRAND_ACCENT") or "")

@@ -131,8 +131,8 @@ def suggestions(
         posts = sum(results.network_posts.get(network, 0) for network in quiet)
         said.append(
             f"{_listed(names)} brought 0 visits from {plural(posts, 'post')}: the plan gives"
-            f" {'it' if len(quiet) == 1 else 'them'} fewer slots (take a network out of"
-            " SHARE_NETWORKS to stop posting there)."
+            f" {'it' if len(quiet) == 1 else 'them'} fewer slots (take it out of `networks:` in"
+            " site.yml to stop posting there)."
         )
     if results.networks and not quiet:
         name, row = min(results.networks.items(), key=lambda item: (item[1].visits, item[0]))

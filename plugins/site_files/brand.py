@@ -10,8 +10,6 @@ from xml.etree import ElementTree
 
 from PIL import Image, UnidentifiedImageError
 
-from hub.palette import Palette, palette
-
 # The logo's height in the header, in CSS pixels; its width follows its shape.
 LOGO_HEIGHT = 40
 _NUMBER = re.compile(r"[\d.]+")
@@ -24,11 +22,6 @@ class Logo:
     path: str
     width: int
     height: int
-
-
-def site_palette(settings: dict[str, Any]) -> Palette:
-    """The palette for the site's BRAND_COLOUR and BRAND_ACCENT (the theme's when unset)."""
-    return palette(settings.get("BRAND_COLOUR") or "#1d4d2b", settings.get("BRAND_ACCENT") or "")
 
 
 def image_size(path: Path) -> tuple[float, float]:

@@ -13,10 +13,10 @@ from pelican import signals
 from pelican.generators import Generator
 
 from hub.jsonld import script_json
-from hub.palette import with_properties
+from hub.palette import site_palette, with_properties
 from hub.urls import absolute_url
 
-from .brand import site_logo, site_palette
+from .brand import site_logo
 
 log = logging.getLogger(__name__)
 

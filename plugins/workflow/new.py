@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from hub import starter
+from hub.messages import shown_path
 from things.finder import promised_count
 from writer_metadata.plugin import expected_slug
 
@@ -58,7 +60,7 @@ def article_text(title: str, slug: str, today: datetime.date, category: str) -> 
         "Date": today.isoformat(),
         "Category": category,
         "Tags": starter_tag(title),
-        "Summary": "Say in one or two sentences what the reader will get from this article.",
+        "Summary": starter.SUMMARY,
         "Stage": "learn",
         "Question": "Which of these will you try first?",
         "Cta": "",
@@ -71,15 +73,13 @@ def article_text(title: str, slug: str, today: datetime.date, category: str) -> 
     width = max(map(len, HINTS))
     hints = "\n".join(f"  {field.ljust(width)}  {hint}" for field, hint in HINTS.items())
     sections = "\n\n".join(
-        f"## {number}. Name thing {number} in a few words\n\n"
-        "Start with one sentence that stands on its own: it becomes this thing's teaser"
-        " in social posts. Then explain how, with quantities and times."
+        f"## {number}. {starter.heading(number)}\n\n{starter.TEASER}"
         for number in range(1, count + 1)
     )
     return (
         f"{header}\n\n"
         f"<!-- How to fill in the header (delete this note when you are done):\n{hints}\n-->\n\n"
-        "Write a short intro that says exactly what the reader will get.\n\n"
+        f"{starter.INTRO}\n\n"
         f"{sections}\n"
     )
 
@@ -93,7 +93,8 @@ def new_article(title: str, articles: Path, settings: dict[str, Any], today: dat
     target = articles / f"{slug}.md"
     if target.exists():
         raise ArticleExists(
-            f"{target} already exists; choose another title or edit that file instead"
+            f"{shown_path(str(target))} already exists;"
+            " choose another title or edit that file instead"
         )
     existing = (
         path.read_text(encoding="utf-8", errors="replace") for path in articles.glob("*.md")

@@ -11,6 +11,7 @@ from pelican.readers import MarkdownReader, RstReader
 
 from hub.dates import date_problem
 from hub.messages import shown_path
+from hub.starter import starter_left
 
 from .names import field_label
 
@@ -77,6 +78,14 @@ class CheckedReading:
             return "", {**SKIP, SOURCE_KEY: source_path}
         for problem in self._bad_fields:
             log.error("%s: %s", shown_path(source_path), problem)
+        if str(metadata.get("status", "")).lower() != "draft" and (
+            left := starter_left(f"{content}\n{metadata.get('summary', '')}")
+        ):
+            # The draft `invoke new` wrote, published with its prompts still in it.
+            self._said.append(
+                f"still holds the starter text of `invoke new` (“{left}”); write your own"
+                " words there before it is published"
+            )
         for problem in self._said:
             log.warning("%s: %s", shown_path(source_path), problem)
         metadata = dict(SKIP) if self._bad_fields else metadata

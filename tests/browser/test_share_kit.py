@@ -116,9 +116,10 @@ LONG_SHARE = (
 
 @pytest.fixture
 def long_kit(build_site, serve_folder):
-    """One article whose intro is long, built with its card and served."""
+    """One article whose intro is long, built with its card and served; its posts carry the full
+    tagged address (short links off), so the previews show how networks shorten a long link."""
     text = article_text("3 things to do with lemons", Slug="lemons", Share=LONG_SHARE)
-    site = build_site({"articles/lemons.md": text}, **BASIC)
+    site = build_site({"articles/lemons.md": text}, **BASIC, SHARE_SHORT_LINKS=False)
     assert site.report.ok, site.report.errors + site.report.warnings
     data = json.loads(site.path("share/snippets.json").read_text(encoding="utf-8"))
     return serve_folder(site.output), data["articles"][0]["snippets"]
