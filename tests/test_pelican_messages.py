@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from conftest import article_text
 from hub.pelican_messages import Places, writer_words
 
 CONTENT = os.path.join(os.getcwd(), "content")
@@ -99,3 +100,14 @@ def test_a_knock_on_line_is_dropped_when_the_hub_has_said_it():
 def test_an_article_source_with_no_stamp_is_left_to_the_reader_that_names_it():
     message = f"Cannot get modification stamp for {CONTENT}/articles/gone.md\n\t[Errno 2] gone"
     assert writer_words(message, PLACES) is None
+
+
+def test_a_tag_pelican_cannot_slug_is_left_to_the_line_naming_its_file(build_site):
+    assert writer_words('Unable to generate valid slug for Tag "🫘".', PLACES) is None
+    # An author's is not weighed by the hub, so Pelican's own line stays.
+    assert writer_words('Unable to generate valid slug for Author "{".', PLACES)
+    site = build_site(
+        {"articles/beans.md": article_text(Slug="beans", Tags="beans, 🫘")}, strict=False
+    )
+    [line] = site.report.warnings
+    assert "articles/beans.md: Tag '🫘' has no letter or digit to make its address" in line

@@ -155,6 +155,12 @@ def _more_not_found(m: re.Match[str], places: Places, said: Sequence[str]) -> st
     return "more {filename} or {static} links name files that are not there; check each link"
 
 
+def _no_slug(m: re.Match[str], places: Places, said: Sequence[str]) -> None:
+    # Said while writer_metadata weighs each tag and category, which then names the file and
+    # the tag in a line of its own.
+    return None
+
+
 def _more_alt(m: re.Match[str], places: Places, said: Sequence[str]) -> str:
     return "more pictures have no alt text; `invoke check` lists every one"
 
@@ -178,6 +184,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
     ),
     (re.compile(r"^Other resources were not found"), _more_not_found),
     (re.compile(r"^Other images have empty alt attributes"), _more_alt),
+    (re.compile(r'^Unable to generate valid slug for (Tag|Category) "'), _no_slug),
     (re.compile(r"^Could not process (?P<file>.+?)\s*$", re.S), _could_not_process),
     (
         re.compile(r"^Unknown status '(?P<status>[^']*)' for file (?P<file>.+), skipping it\."),
