@@ -90,14 +90,16 @@ def test_values_are_tidied():
 
 def test_a_tab_is_explained_with_its_line_and_column():
     assert problem_of("name: A\nnetworks:\n\t- x\n") == (
-        "site.yml: line 3, column 1 starts with a tab; indent with spaces instead"
+        "site.yml: is not valid YAML near line 3, column 1: a tab is used to indent;"
+        " YAML indents with spaces only, so replace each tab with two spaces"
     )
 
 
 def test_broken_yaml_names_the_line_and_column():
     message = problem_of("name: A\ntagline: Bread: baked daily\n")
-    assert message.startswith("site.yml: line 2, column 15: mapping values are not allowed here;")
-    assert "put values that hold ': ' or start with # in quotes" in message
+    # The same plain words as for every YAML file of the hub's (hub/yaml_text.py).
+    assert message.startswith("site.yml: is not valid YAML near line 2, column 15: this ':' is")
+    assert "put the whole value in quotes" in message
 
 
 def test_a_file_that_is_not_settings_says_how_to_write_one():

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from hub.yaml_text import yaml_problem
+
 FILE_NAME = "site.yml"
 # Reader-facing labels exist in English only so far; other languages come with translations.
 LANGUAGES = ("en",)
@@ -268,20 +270,6 @@ def render(values: Mapping[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _yaml_problem(error: yaml.YAMLError, text: str) -> str:
-    """Say plainly where the YAML is broken and, for the usual mistakes, how to mend it."""
-    mark = getattr(error, "problem_mark", None)
-    where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
-    line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
-    if "\t" in line:
-        return f"{where} starts with a tab; indent with spaces instead"
-    problem = getattr(error, "problem", None) or "it cannot be read"
-    return (
-        f"{where}: {problem}; write each setting as 'key: value' and put values"
-        " that hold ': ' or start with # in quotes"
-    )
-
-
 class _Loader(yaml.SafeLoader):
     """YAML's safe loader, refusing a key written twice (YAML itself keeps the last quietly)."""
 
@@ -303,7 +291,7 @@ def parse(text: str, name: str = FILE_NAME) -> dict[str, Any]:
         # _Loader is YAML's safe loader: no Python objects are ever built from the file.
         data = yaml.load(text, Loader=_Loader) if text.strip() else {}
     except yaml.YAMLError as error:
-        raise SiteFileError(f"{name}: {_yaml_problem(error, text)}") from None
+        raise SiteFileError(f"{name}: is not valid YAML{yaml_problem(error, text)}") from None
     except SiteFileError as problem:
         raise SiteFileError(f"{name}: {problem}") from None
     if not isinstance(data, dict):
