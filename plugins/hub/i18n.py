@@ -1,0 +1,71 @@
+"""The reader's language: which languages the hub speaks, and their gettext catalogues."""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import io
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+# The languages every reader-facing word of the hub is translated into; English is the source.
+LANGUAGES = ("en", "fr", "de", "es", "nl")
+SOURCE_LANGUAGE = "en"
+
+# One catalogue folder per domain: what the theme shows, and what the plugins write
+# (calls to action, share labels, post wordings, number words).
+_ROOT = Path(__file__).resolve().parents[2]
+LOCALE_DIRS = {
+    "theme": _ROOT / "theme" / "locale",
+    "hub": Path(__file__).resolve().parent / "locale",
+}
+
+
+def language_of(value: str | None, default: str = SOURCE_LANGUAGE) -> str:
+    """The supported language VALUE names ('fr', 'fr-CA', 'fr_FR' all give 'fr'), else DEFAULT."""
+    if not value:
+        return default
+    base = str(value).strip().replace("-", "_").split("_", 1)[0].lower()
+    return base if base in LANGUAGES else default
+
+
+def is_supported(value: str | None) -> bool:
+    """Whether VALUE names a language the hub is translated into."""
+    return bool(value) and language_of(value, default="") != ""
+
+
+def locale(lang: str) -> Locale:
+    """Babel's locale for LANG, for dates and numbers (English when Babel does not know it)."""
+    try:
+        return Locale.parse(language_of(lang))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(SOURCE_LANGUAGE)
+
+
+@functools.cache
+def translations(lang: str, domain: str) -> gettext.NullTranslations:
+    """The compiled catalogue of DOMAIN in LANG; English (the source text) has none."""
+    lang = language_of(lang)
+    po_path = LOCALE_DIRS[domain] / lang / "LC_MESSAGES" / f"{domain}.po"
+    if lang == SOURCE_LANGUAGE or not po_path.is_file():
+        return gettext.NullTranslations()
+    # Compiled in memory from the .po file, so no binary .mo is kept beside it to go stale.
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang, domain=domain)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def gettext_for(lang: str, domain: str = "hub"):
+    """A `gettext` function for LANG in DOMAIN, for plain Python callers."""
+    return translations(lang, domain).gettext
+
+
+def ngettext_for(lang: str, domain: str = "hub"):
+    """An `ngettext` function for LANG in DOMAIN."""
+    return translations(lang, domain).ngettext
