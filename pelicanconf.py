@@ -24,11 +24,18 @@ STATIC_PATHS = ["images"]
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 THEME = "theme"
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# The i18n extension gives templates `_()` and `{% trans %}`; plugins/language fills them.
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "extensions": ["jinja2.ext.i18n"],
+}
 
 PLUGIN_PATHS = [_PLUGINS_DIR]
 # Order is the contract (plugins/README.md): metadata first, then what reads it.
 PLUGINS = [
+    "language",
     "writer_metadata",
     "things",
     "conversation",
