@@ -15,7 +15,9 @@ from isso import config as isso_config
 from isso.db import SQLite3
 
 from results.cli import results as show_results
-from results.readers import UnreadableFile, read_csv_text, read_file
+from results.findings import suggestions
+from results.readers import Reading, Readings, UnreadableFile, Visits, read_csv_text, read_file
+from results.tally import SiteArticle, tally
 from share_snippets.schedule import Queue, Reshare, best_posts, quiet_networks, reshare
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -247,9 +249,28 @@ def test_suggestions_come_from_the_numbers(built):
         "Tip 2 of “3 things to do with a bag of dried beans” on X brought 41 visits:"
         " it is queued again on 24 April."
     )
+    # Every post of this build is planned after its now: none has gone out, so none is counted.
     assert any(
-        s.startswith("LinkedIn, Mastodon and Threads brought 0 visits from 189 posts")
+        s.startswith("LinkedIn, Mastodon and Threads brought 0 visits: the plan gives them fewer")
         for s in suggestions
+    )
+    assert not any(" posts" in s and "0 visits from" in s for s in suggestions)
+
+
+def test_only_posts_already_sent_count_against_a_quiet_network():
+    beans = SiteArticle(
+        BEANS, "Beans", f"https://example.com/{BEANS}/", "learn", "Recipes",
+        (("x-intro", "x", "intro"), ("bluesky-intro", "bluesky", "intro"),
+         ("bluesky-thing-1", "bluesky", "thing-1"), ("bluesky-thing-2", "bluesky", "thing-2")),
+        sent=frozenset({"x-intro", "bluesky-intro"}),
+    )  # fmt: skip
+    visits = Reading("visits CSV", visits=(Visits(f"/{BEANS}/?utm_source=x&utm_content=intro", 4),))
+    results = tally([beans], Readings(files=[("results/visits.csv", visits)]))
+    assert results.network_posts == {"x": 1, "bluesky": 3}
+    assert results.network_sent == {"x": 1, "bluesky": 1}
+    said = suggestions([beans], results, [], {"x": "X", "bluesky": "Bluesky"}, ["bluesky"])
+    assert "Bluesky brought 0 visits from 1 post already sent: the plan gives it fewer slots" in (
+        " ".join(said)
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from blinker import signal
 
 # Sent by share_snippets once per published article as its posts are composed, from the share
-# kit's generator (the sender) with `article` and `snippets` (the posts, scheduled). The posts
+# kit's generator (the sender, whose `now` is the aware moment the plan starts from) with
+# `article` and `snippets` (the posts, scheduled). The posts
 # are not kept after their article's kit page and exports are written: a plugin that checks
 # posts listens here.
 snippets_composed = signal("hub.snippets_composed")

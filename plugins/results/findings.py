@@ -128,19 +128,21 @@ def suggestions(
         said.append(f"{name} brought {plural(post.visits, 'visit')}: {tail}.")
     if quiet:
         names = [networks.get(network, network) for network in quiet]
-        posts = sum(results.network_posts.get(network, 0) for network in quiet)
+        # Only posts already out count: a post still ahead in the plan cannot have been seen.
+        sent = sum(results.network_sent.get(network, 0) for network in quiet)
+        where = f" from {plural(sent, 'post')} already sent" if sent else ""
         said.append(
-            f"{_listed(names)} brought 0 visits from {plural(posts, 'post')}: the plan gives"
+            f"{_listed(names)} brought 0 visits{where}: the plan gives"
             f" {'it' if len(quiet) == 1 else 'them'} fewer slots (take it out of `networks:` in"
             " site.yml to stop posting there)."
         )
     if results.networks and not quiet:
         name, row = min(results.networks.items(), key=lambda item: (item[1].visits, item[0]))
-        posts = results.network_posts.get(name, 0)
-        if posts:
+        sent = results.network_sent.get(name, 0)
+        if sent:
             said.append(
                 f"{networks.get(name, name)} brought {plural(row.visits, 'visit')}"
-                f" from {plural(posts, 'post')}."
+                f" from {plural(sent, 'post')} already sent."
             )
     for slug in without_next_step(articles, results)[:1]:
         visits = results.articles[slug].visits

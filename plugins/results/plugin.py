@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 READINGS_KEY = "results_readings"
 POSTS_KEY = "results_posts"  # slug -> ((post id, network, kind), ...)
+SENT_KEY = "results_sent"  # slug -> ids of the posts planned before the build's now
 RESHARES_KEY = "results_reshares"
 SUMMARY_KEY = "results_summary"
 JSON_NAME = "results.json"
@@ -61,12 +62,12 @@ def shown(project: Path, path: Path) -> str:
 
 def site_articles(context: dict[str, Any], settings: dict[str, Any]) -> list[SiteArticle]:
     """The published articles, with the posts share_snippets announced for each."""
-    posts = context.get(POSTS_KEY, {})
+    posts, sent = context.get(POSTS_KEY, {}), context.get(SENT_KEY, {})
     return [
         SiteArticle(
             article.slug, article.title, absolute_url(settings, article.url),
             getattr(article, "stage", "learn"), str(article.category),
-            tuple(posts.get(article.slug, ())),
+            tuple(posts.get(article.slug, ())), frozenset(sent.get(article.slug, ())),
         )
         for article in context.get("articles", [])
     ]  # fmt: skip
@@ -81,9 +82,15 @@ def answer_plan(sender: Any, **_: Any) -> PostReturns | None:
 
 
 def remember_posts(sender: Any, article: Any, snippets: list[Any], **_: Any) -> None:
-    """Keep each post's name (never its text) and the re-shares the plan added."""
+    """Keep each post's name (never its text), whether it has gone out, and the re-shares."""
     posts = sender.context.setdefault(POSTS_KEY, {})
     reshares = sender.context.setdefault(RESHARES_KEY, [])
+    now = getattr(sender, "now", None)
+    sender.context.setdefault(SENT_KEY, {})[article.slug] = [
+        snippet.id
+        for snippet in snippets
+        if now is not None and snippet.scheduled_at is not None and snippet.scheduled_at < now
+    ]
     kept = []
     for snippet in snippets:
         if snippet.id.endswith(AGAIN):

@@ -29,6 +29,7 @@ class SiteArticle:
     stage: str
     category: str
     posts: tuple[tuple[str, str, str], ...] = ()  # (post id, network, kind)
+    sent: frozenset[str] = frozenset()  # ids of the posts planned before the build's now
 
 
 @dataclass
@@ -78,6 +79,8 @@ class Results:
     posts: list[PostCount] = field(default_factory=list)
     networks: dict[str, Row] = field(default_factory=dict)
     network_posts: dict[str, int] = field(default_factory=dict)  # network -> how many posts
+    # network -> how many of its posts have gone out (planned before the build's now)
+    network_sent: dict[str, int] = field(default_factory=dict)
     stages: dict[str, Row] = field(default_factory=dict)
     weeks: dict[str, int] = field(default_factory=dict)  # Monday (YYYY-MM-DD) -> visits
     # (slug, utm_source, utm_content) -> visits, share buttons aside: what the plan reads.
@@ -189,6 +192,8 @@ def tally(articles: Sequence[SiteArticle], readings: Readings) -> Results:
             visits = post_visits[(article.slug, post_id)]
             results.posts.append(PostCount(article.slug, post_id, network, kind, visits))
             results.network_posts[network] = results.network_posts.get(network, 0) + 1
+            if post_id in article.sent:
+                results.network_sent[network] = results.network_sent.get(network, 0) + 1
             networks.setdefault(network, Row())
         stage = results.stages.setdefault(article.stage, Row())
         stage.add(results.articles[article.slug])
