@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import warnings
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -201,6 +202,13 @@ def test_snippets_command_prints_an_articles_posts_with_counts(build_site):
     assert print_snippets(site.output, "lemons", lines.append)
     printed = "\n".join(lines)
     assert "x-intro: " in printed and " / 280 fits" in printed and "A squeezed lemon" in printed
+    # Times as a writer reads them, in the site's zone; the file keeps the machine form.
+    export = json.loads(site.path("share/snippets.json").read_text(encoding="utf-8"))
+    [lemons] = [article for article in export["articles"] if article["slug"] == "lemons"]
+    stamp = next(s["scheduled_at"] for s in lemons["snippets"] if s["id"] == "x-intro")
+    when = datetime.fromisoformat(stamp)
+    assert f", planned {when:%a} {when.day} {when:%b %Y, %H:%M}" in printed
+    assert stamp not in printed and not regex.search(r"planned \d{4}-\d{2}-\d{2}", printed)
     assert not print_snippets(site.output, "nope", lines.append)
     assert "known slugs: beans, lemons" in lines[-1]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,13 @@ from .generator import KIT_FOLDER
 from .networks import NETWORKS
 
 EXPORT = "snippets.json"
+
+
+def as_read(stamp: str) -> str:
+    """An ISO time from the export as a writer reads it: 'Tue 14 Sep 2026, 09:30'.
+
+    The export keeps the site's time zone in each stamp, so its wall-clock time is the site's."""
+    return f"{datetime.fromisoformat(stamp):%a %-d %b %Y, %H:%M}"
 
 
 def describe(articles: list[dict[str, Any]], slug: str | None) -> tuple[list[str], bool]:
@@ -32,7 +40,7 @@ def describe(articles: list[dict[str, Any]], slug: str | None) -> tuple[list[str
         lines.append(
             f"\n{snippet['id']}: {snippet['length']} / {snippet['limit']} {verdict}"
             f" ({network.counted_as if network else 'characters'})"
-            f"{', planned ' + snippet['scheduled_at'] if snippet['scheduled_at'] else ''}"
+            f"{', planned ' + as_read(snippet['scheduled_at']) if snippet['scheduled_at'] else ''}"
         )
         lines += textwrap.wrap(
             snippet["text"], 96, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False
