@@ -18,6 +18,7 @@ from pelican.settings import read_settings
 
 from conftest import article_text
 from workflow.new import article_text as starter_article
+from writer_metadata.names import shorten_slug
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = ("tasks.py", "pelicanconf.py", "publishconf.py", "plugins", "theme", "content")
@@ -197,7 +198,7 @@ def test_an_unknown_status_does_not_blame_the_questions_file(build_site):
         ("beans/2026", "holds '/'"),
         ("../beans", "holds '/'"),
         ("beans?x=1", "has characters an address cannot hold"),
-        ("b" * 101, "more than the 100 an address may take"),
+        ("b" * 101, "Slug is too long for an address (101 characters); write a shorter one"),
         ("share", "Slug 'share' is the address of the hub's own /share/ folder"),
         ("topics", "/topics/ folder"),
         ("s", "/s/ folder"),
@@ -223,6 +224,7 @@ def test_a_very_long_latin_title_gets_a_short_slug_and_a_warning(build_site):
     assert site.report.ok and not site.report.errors
     line = the_line(site, "articles/beans.md")
     assert "add a line 'Slug: '" in line
+    assert "Title is too long for an address (" in line and "bytes" not in line
     slug = line.split("shortened to /")[1].split("/")[0]
     assert len(slug) <= 60 and not slug.endswith("-")
     assert site.article(slug).h1
@@ -230,6 +232,41 @@ def test_a_very_long_latin_title_gets_a_short_slug_and_a_warning(build_site):
     assert cards and all(card.name.startswith(slug) for card in cards)
     assert all(len(card.name.encode()) <= 255 for card in cards)
     assert len([card for card in cards if "-thing-" not in card.name]) == 1
+
+
+@pytest.mark.parametrize(
+    ("slug", "short"),
+    [
+        # Cut at 60 bytes these end "-kitchens-of" and "-fresh-in-the".
+        ("a-short-history-of-the-humble-dried-bean-in-the-kitchens-of-the-old-world-and-the-new",
+         "a-short-history-of-the-humble-dried-bean-in-the-kitchens"),
+        ("how-to-keep-flour-sugar-rice-oats-and-lentils-fresh-in-the-tins-of-the-larder-for-a-year",
+         "how-to-keep-flour-sugar-rice-oats-and-lentils-fresh"),
+    ],
+)  # fmt: skip
+def test_a_shortened_address_never_ends_on_a_short_word(slug, short):
+    assert shorten_slug(slug) == short
+    assert len(short.encode()) <= 60
+
+
+def test_categories_differing_only_in_capitals_are_named_with_both_files(build_site):
+    files = {
+        "articles/rice.md": article_text("3 things to do with rice", Category="Recipes"),
+        "articles/beans.md": article_text(Category="recipes"),
+    }
+    site = build_site(files, strict=False)
+    line = the_line(site, "differs only in capitals")
+    # Whichever file is read second is named first, with the other file and its spelling.
+    assert re.fullmatch(
+        r".*articles/(rice|beans)\.md: Category '(Recipes|recipes)' differs only in capitals"
+        r" from '(Recipes|recipes)' in .*articles/(rice|beans)\.md; write it the same way in"
+        r" both files",
+        line,
+    )
+    first, second = re.findall(r"articles/(\w+)\.md", line)
+    assert {first, second} == {"rice", "beans"}
+    assert len(set(re.findall(r"'(\w+)'", line))) == 2
+    assert site.report.ok
 
 
 def test_an_emoji_tag_is_reported_with_the_file_and_left_out(build_site):

@@ -169,9 +169,8 @@ def address_problems(
     short = shorten_slug(slug)
     metadata["slug"] = short
     text = (
-        f"Title makes an address of {len(slug.encode('utf-8'))} bytes, more than the"
-        f" {SLUG_MAX_BYTES} an address may take; it is shortened to /{short}/:"
-        " add a line 'Slug: ' with a few words of your own to choose it"
+        f"Title is too long for an address ({len(slug)} characters); it is shortened to"
+        f" /{short}/: add a line 'Slug: ' with a few words of your own to choose it"
     )
     return [Problem("Slug", text, warning=True)]
 

@@ -33,13 +33,26 @@ def _bytes(text: str) -> int:
     return len(text.encode("utf-8"))
 
 
+# Short words an address should not end on: "/a-guide-to-the/" reads as cut off.
+DANGLING = frozenset((
+    "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for",
+    "from", "with", "into", "onto", "about", "as", "than", "vs", "via", "per", "your", "our",
+    "my", "its", "their",
+))  # fmt: skip
+
+
 def shorten_slug(slug: str, limit: int = SHORT_SLUG_BYTES) -> str:
-    """SLUG cut to at most LIMIT bytes, at a hyphen when there is one, never mid-letter."""
+    """SLUG cut to at most LIMIT bytes at a hyphen when there is one, never mid-letter, and
+    never ending on a short word like "of" or "the"."""
     if _bytes(slug) <= limit:
         return slug
     cut = slug.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
     word_end = cut.rfind("-")
-    return (cut[:word_end] if word_end > limit // 3 else cut).strip("-")
+    short = (cut[:word_end] if word_end > limit // 3 else cut).strip("-")
+    words = short.split("-")
+    while len(words) > 1 and words[-1].lower() in DANGLING:
+        words.pop()
+    return "-".join(words)
 
 
 def slug_problem(slug: str, reserved: Iterable[str]) -> str | None:
@@ -57,8 +70,8 @@ def slug_problem(slug: str, reserved: Iterable[str]) -> str | None:
     if _bytes(slug) > SLUG_MAX_BYTES:
         short = shorten_slug(slug)
         return (
-            f"Slug is {_bytes(slug)} bytes long, more than the {SLUG_MAX_BYTES} an address may"
-            f" take; write a shorter one, like 'Slug: {short}'"
+            f"Slug is too long for an address ({len(slug)} characters); write a shorter"
+            f" one, like 'Slug: {short}'"
         )
     return reserved_problem(slug, reserved)
 

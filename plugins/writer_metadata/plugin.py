@@ -57,6 +57,8 @@ def check_fields(generator: Any, metadata: dict[str, Any], kind: str) -> None:
         problems += address_problems(metadata, written, path, generator.settings)
     if not any(problem.fatal for problem in problems):
         problems += claim_slug(generator, metadata, path)
+    if not any(problem.fatal for problem in problems):
+        problems += claim_category(generator, metadata, path)
     for problem in problems:
         (log.warning if problem.warning else log.error)("%s: %s", path, problem.text)
     if any(problem.fatal for problem in problems):
@@ -80,6 +82,24 @@ def claim_slug(generator: Any, metadata: dict[str, Any], path: str) -> list[Prob
         " a different title or its own 'Slug:' line"
     )
     return [Problem("Slug", text, fatal=True)]
+
+
+def claim_category(generator: Any, metadata: dict[str, Any], path: str) -> list[Problem]:
+    """Record how this file spells its category; another file's other capitals is a mistake."""
+    category = metadata.get("category")
+    if category is None:
+        return []
+    name = str(category)
+    # Shared, like the slugs: "Recipes" and "recipes" make one topic page, named by only one.
+    spelled = generator.context.setdefault("hub_category_spellings", {})
+    first, owner = spelled.setdefault(name.casefold(), (name, path))
+    if first == name:
+        return []
+    text = (
+        f"Category '{name}' differs only in capitals from '{first}' in {owner}; write it the"
+        " same way in both files"
+    )
+    return [Problem("Category", text, warning=True)]
 
 
 def check_article(generator: Any, metadata: dict[str, Any]) -> None:
