@@ -117,6 +117,9 @@ def test_a_build_with_a_wrong_value_stops_with_one_line(build_site, tmp_path, mo
         "site.yml: timezone: 'Mars/Base' is not a time zone; e.g. Europe/London or America/Toronto"
     ]
     assert not built.output.exists()
+    summary = built.report.summary()
+    assert summary.startswith("Build stopped before it began, because of the mistake in site.yml")
+    assert "nothing" not in summary and " s, " not in summary
 
 
 def test_the_build_uses_the_values_in_the_file(build_site, tmp_path, monkeypatch):

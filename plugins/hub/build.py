@@ -45,6 +45,9 @@ class BuildReport:
     seconds: float = 0.0
     # Written file (relative to the output) -> the writer's source file, for messages.
     sources: dict[str, str] = field(default_factory=dict)
+    # The settings file (site.yml, pelicanconf.py) whose mistake stopped the build before it
+    # began; empty when the build ran.
+    stopped_by: str = ""
 
     def error(self, line: str, echo: Callable[[str], None] | None) -> None:
         """Keep LINE as an error, and show it when the build echoes."""
@@ -65,6 +68,11 @@ class BuildReport:
 
     def summary(self) -> str:
         """One line for the end of a build."""
+        if self.stopped_by:
+            return (
+                f"Build stopped before it began, because of the mistake in {self.stopped_by}"
+                " above: fix it and build again (the output was left as it was)"
+            )
         # Counts are keyed by plural nouns ("articles"); one of a kind reads "1 article".
         made = ", ".join(plural(n, noun.removesuffix("s")) for noun, n in self.counts.items())
         verdict = "Built" if self.ok else "Build failed, output left as it was:"
@@ -249,7 +257,11 @@ def _run_pelican(
     """Run Pelican into STAGING; a content cache it cannot read is dropped and the run repeated."""
     dropped: set[Path] = set()
     while True:
-        settings = read_settings(str(settings_file), override=overrides)
+        try:
+            settings = read_settings(str(settings_file), override=overrides)
+        except (Exception, SystemExit) as error:
+            report.stopped_by = settings_source(str(error), settings_file)
+            raise
         settings["OUTPUT_PATH"] = str(staging)
         collector.places = Places(settings["PATH"], str(staging), report.output.name)
         try:
@@ -264,6 +276,14 @@ def _run_pelican(
         drop_entry(damaged)
         report.warning(damaged_line(damaged), echo)
         forget_logged_messages()
+
+
+def settings_source(line: str, settings_file: str | Path) -> str:
+    """The file a settings mistake's LINE names ("site.yml: ..."), else the settings file."""
+    named = line.split(": ", 1)[0] if ": " in line else ""
+    if named.endswith((".yml", ".yaml", ".py")) and " " not in named:
+        return named
+    return Path(settings_file).name
 
 
 def _swap_in(staging: Path, report: BuildReport, echo: Callable[[str], None] | None) -> None:
