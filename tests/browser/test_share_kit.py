@@ -105,12 +105,13 @@ def test_the_kit_opened_from_disk_is_styled_and_copies(kit, new_page):
 
 
 FOLDS = {"linkedin": (210, "…see more"), "facebook": (125, "…See more")}
-# A lead line long enough that every network that folds a post folds this one.
+# A lead line long enough that every network that folds a post folds this one. Its first
+# sentence stays within LinkedIn's 200-character hook, so LinkedIn keeps it whole and folds it.
 LONG_SHARE = (
-    "Squeezed lemons still have work to do: they steam the microwave clean in five minutes,"
-    " they lift the scale from a kettle overnight, and with a little vinegar and a week in a"
-    " jar they make a citrus spray that leaves the kitchen smelling of summer rather than"
-    " bleach, all for nothing."
+    "Squeezed lemons still have work to do before they go in the compost bin. They steam the"
+    " microwave clean in five minutes and lift the scale from a kettle overnight. With a little"
+    " vinegar and a week in a jar they make a citrus spray that leaves the kitchen smelling of"
+    " summer rather than bleach."
 )
 
 
@@ -140,10 +141,9 @@ def test_each_network_preview_folds_where_the_network_does(long_kit, new_page, n
     # The post as the network prints it: its link without the scheme, cut at 30 characters.
     bare = snippet["link"].split("://", 1)[1].removeprefix("www.")
     printed = snippet["text"].replace(snippet["link"], bare if len(bare) <= 30 else bare[:29] + "…")
-    # LinkedIn's posts keep their opening within its 200-character hook, so a short one has no
-    # fold at all; a longer one folds where the network does.
-    if network in FOLDS and len(printed) > FOLDS[network][0]:
+    if network in FOLDS:
         fold, words = FOLDS[network]
+        assert len(printed) > fold, "the post must be long enough to fold"
         assert more.inner_text() == words
         before = shown.removesuffix(words).rstrip()
         # Cut at the last word that fits before the fold, not far earlier.
