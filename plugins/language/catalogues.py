@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from babel.messages.pofile import read_po, write_po
 from hub import i18n
 
 _ROOT = Path(__file__).resolve().parents[2]
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
 @dataclass(frozen=True)
@@ -24,28 +26,34 @@ class Domain:
     name: str
     sources: Path
     mapping: Path
+    locale_dir: Path
 
     @property
     def template(self) -> Path:
         """The extracted messages, the .pot every language's .po is updated from."""
-        return i18n.LOCALE_DIRS[self.name] / f"{self.name}.pot"
+        return self.locale_dir / f"{self.name}.pot"
 
     def po_path(self, lang: str) -> Path:
         """LANG's translations of this domain."""
-        return i18n.LOCALE_DIRS[self.name] / lang / "LC_MESSAGES" / f"{self.name}.po"
+        return self.locale_dir / lang / "LC_MESSAGES" / f"{self.name}.po"
 
 
 PROJECT = "hub"
 # Lines that change on every run: left out when deciding whether a catalogue changed.
 _STAMPS = (b'"POT-Creation-Date:', b'"PO-Revision-Date:')
 
-DOMAINS = {"theme": Domain("theme", _ROOT / "theme", _ROOT / "theme" / "babel.cfg")}
+DOMAINS = {
+    "theme": Domain(
+        "theme", _ROOT / "theme", _ROOT / "theme" / "babel.cfg", i18n.LOCALE_DIRS["theme"]
+    ),
+}
 TRANSLATED = tuple(lang for lang in i18n.LANGUAGES if lang != i18n.SOURCE_LANGUAGE)
 
 
-def _shown(path: Path) -> str:
-    """PATH relative to the project, as messages name files."""
-    return path.relative_to(_ROOT).as_posix()
+def _shown(path: Path, domain: Domain) -> str:
+    """PATH relative to the project (or to DOMAIN's folder), as messages name files."""
+    base = _ROOT if path.is_relative_to(_ROOT) else domain.locale_dir.parent
+    return path.relative_to(base).as_posix()
 
 
 def header_comment(lang: str | None) -> str:
@@ -112,7 +120,7 @@ def update(domain: Domain, echo: Callable[[str], None]) -> None:
     """Re-extract DOMAIN's .pot and merge it into every language's .po, as `pybabel update` does."""
     template = extract(domain)
     _write(domain.template, template)
-    echo(f"{_shown(domain.template)}: {len(_ids(template))} messages")
+    echo(f"{_shown(domain.template, domain)}: {len(_ids(template))} messages")
     for lang in TRANSLATED:
         path = domain.po_path(lang)
         catalog = _read(path, lang) or _new_catalog(domain, lang)
@@ -128,27 +136,45 @@ def _untranslated(message) -> bool:
 
 def problems(domain: Domain) -> list[str]:
     """One line per message missing from the .pot, or untranslated or fuzzy in a language."""
-    found = _ids(extract(domain))
+    found = sorted(_ids(extract(domain)), key=_first)
+    pot = _shown(domain.template, domain)
     template = _read(domain.template)
     if template is None:
-        return [f"{_shown(domain.template)} is missing; run invoke translations"]
+        return [f"{pot} is missing; run invoke translations"]
+    known = _ids(template)
     lines = [
-        f"{_shown(domain.template)}: {_first(msgid)!r} is not extracted; run invoke translations"
-        for msgid in sorted(found - _ids(template), key=_first)
+        f"{pot}: {_first(msgid)!r} is not extracted; run invoke translations"
+        for msgid in found
+        if msgid not in known
     ]
     for lang in TRANSLATED:
         path = domain.po_path(lang)
         catalog = _read(path, lang)
         if catalog is None:
-            lines.append(f"{_shown(path)} is missing; run invoke translations, then translate it")
+            lines.append(f"{_shown(path, domain)} is missing; run invoke translations")
             continue
-        for msgid in sorted(found, key=_first):
-            message = catalog.get(msgid)
-            if message is None or _untranslated(message):
-                lines.append(f"{_shown(path)}: {_first(msgid)!r} has no translation")
-            elif message.fuzzy:
-                lines.append(f"{_shown(path)}: {_first(msgid)!r} is marked fuzzy; check it")
+        for msgid in found:
+            if problem := _problem(catalog.get(msgid), msgid):
+                lines.append(f"{_shown(path, domain)}: {_first(msgid)!r} {problem}")
     return lines
+
+
+def _problem(message, msgid) -> str | None:
+    """What is wrong with one translation of MSGID, or None."""
+    if message is None or _untranslated(message):
+        return "has no translation"
+    if message.fuzzy:
+        return "is marked fuzzy; check it and remove the flag"
+    if _placeholders(message.string) != _placeholders(msgid):
+        names = ", ".join(f"%({name})s" for name in sorted(_placeholders(msgid))) or "none"
+        return f"needs the same placeholders as the English: {names}"
+    return None
+
+
+def _placeholders(text) -> set[str]:
+    """The %(name)s placeholders in a message (both forms of a plural)."""
+    forms = text if isinstance(text, tuple | list) else (text,)
+    return {name for form in forms for name in _PLACEHOLDER.findall(form or "")}
 
 
 def _first(msgid) -> str:

@@ -39,7 +39,9 @@ def local_date(context: Context, value) -> str:
 
 @pass_context
 def local_number(context: Context, value) -> str:
-    """A number as the page's language writes it."""
+    """A number as the page's language writes it; anything else (a missing value) as it is."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
     return i18n.format_count(value, page_language(context))
 
 
