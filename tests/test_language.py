@@ -182,9 +182,13 @@ def test_a_page_in_another_language_follows_its_own_lang(build_site):
         {
             "articles/beans.md": article_text(Slug="beans"),
             "articles/beans-fr.md": article_text("3 idées", Slug="beans", Lang="fr"),
+            "pages/about.md": "Title: About\nSlug: about\n\nWho we are.\n",
+            "pages/about-de.md": "Title: Über uns\nSlug: about\nLang: de\n\nWer wir sind.\n",
         },
         ARTICLE_LANG_URL="fr/{slug}/",
         ARTICLE_LANG_SAVE_AS="fr/{slug}/index.html",
+        PAGE_LANG_URL="de/{slug}/",
+        PAGE_LANG_SAVE_AS="de/{slug}/index.html",
     )
     english, french = site.article("beans"), site.html("fr/beans/index.html")
     assert english.find(id="share-this").get_text() == "Share this"
@@ -192,6 +196,10 @@ def test_a_page_in_another_language_follows_its_own_lang(build_site):
     assert french.find(id="share-this").get_text() == "Partager"
     assert french.select_one(".article-header time").get_text() == "14 septembre 2026"
     assert french.find(class_="skip-link").get_text() == "Aller au contenu"
+    assert site.html("about/index.html").find(class_="skip-link").get_text() == "Skip to content"
+    german = site.html("de/about/index.html")
+    assert german.find(class_="skip-link").get_text() == "Zum Inhalt springen"
+    assert german.find("nav")["aria-label"] == "Hauptmenü"
     # The site's own pages stay in the site's language.
     assert site.html("index.html").find(id="newest").get_text() == "Newest"
 
