@@ -21,6 +21,7 @@ ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
+# Pelican's own date text; the theme writes dates with `local_date`, in the page's language.
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 THEME = "theme"

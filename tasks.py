@@ -212,6 +212,14 @@ def lint(c):
 
 
 @task
+def translations(c, check=False):
+    """Re-extract the theme's words into theme/locale/theme.pot and update each language's .po."""
+    from language.catalogues import refresh
+
+    done(refresh(say, check=check))
+
+
+@task
 def report(c, today=""):
     """Build, then show the content-health report (also written to output/share/report.html)."""
     from nurture.cli import build_and_report

@@ -14,7 +14,7 @@ from hub.build import build as build_into
 from link_previews.intents import INTENTS
 
 # Only the plugins link_previews reads from, so these builds test this plugin alone.
-PLUGINS = ["writer_metadata", "things", "link_previews", "site_files"]
+PLUGINS = ["language", "writer_metadata", "things", "link_previews", "site_files"]
 NETWORKS = {
     "x.com": "x",
     "bsky.app": "bluesky",

@@ -252,6 +252,14 @@ def cleaned(ran: Ran) -> None:
     assert not (ran.project / "output").exists()
 
 
+def translations_current(ran: Ran) -> None:
+    assert ran.code == 0, ran.err
+    assert ran.lines[-1] == "Every message is translated in fr, de, es, nl."
+    # The catalogues are up to date, so not one of their files changes, not even a date.
+    for path in (ran.project / "theme" / "locale").rglob("*.po*"):
+        assert path.read_bytes() == (ROOT / path.relative_to(ran.project)).read_bytes(), path
+
+
 def linted(ran: Ran) -> None:
     assert ran.code == 0, ran.out + ran.err
 
@@ -354,6 +362,8 @@ CASES: dict[str, Case] = {
     "invoke report --today 2027-01-31": Case(reported),
     "invoke clean": Case(cleaned, before="invoke build"),
     "invoke lint": Case(linted),
+    "invoke translations": Case(translations_current),
+    "invoke translations --check": Case(translations_current),
     "pelican content -s pelicanconf.py -o output": Case(plain_pelican),
     "invoke screenshots": Case(screenshots_taken, needs="chromium"),
     "invoke audit": Case(audited, needs="lighthouse"),

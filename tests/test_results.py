@@ -412,7 +412,8 @@ def test_reshare_settings_are_checked(build_site, setting, value, message):
 def test_without_results_the_exports_are_byte_identical(build_site):
     site = build_site(
         "share-basic", SITEURL="https://www.example.com", SHARE_NOW="2026-11-02T08:03",
-        PLUGINS=["writer_metadata", "things", "share_snippets", "results", "site_files"],
+        PLUGINS=["language", "writer_metadata", "things", "share_snippets", "results",
+                 "site_files"],
     )  # fmt: skip
     assert site.report.ok
     for golden in GOLDEN.iterdir():

@@ -28,7 +28,7 @@ LONDON = ZoneInfo("Europe/London")
 BASIC = {
     "SITEURL": "https://www.example.com",
     "SHARE_NOW": "2026-11-02T08:03",
-    "PLUGINS": ["writer_metadata", "things", "share_snippets", "site_files"],
+    "PLUGINS": ["language", "writer_metadata", "things", "share_snippets", "site_files"],
 }
 EXPORTS = ("*.json", "*.csv", "*.ics")
 

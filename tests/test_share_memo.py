@@ -11,7 +11,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "share-basic"
 BASIC = {
     "SITEURL": "https://www.example.com",
     "SHARE_NOW": "2026-11-02T08:03",
-    "PLUGINS": ["writer_metadata", "things", "share_snippets", "site_files"],
+    "PLUGINS": ["language", "writer_metadata", "things", "share_snippets", "site_files"],
 }
 
 

@@ -192,7 +192,14 @@ def test_a_feed_never_opens_or_closes_the_same_way_twice_in_a_row(published):
             assert before[0] != after[0] and before[1] != after[1], (network, before, after)
 
 
-BASIC_PLUGINS = ["writer_metadata", "things", "conversation", "share_snippets", "site_files"]
+BASIC_PLUGINS = [
+    "language",
+    "writer_metadata",
+    "things",
+    "conversation",
+    "share_snippets",
+    "site_files",
+]
 BASIC = {"SITEURL": "https://www.example.com", "SHARE_NOW": "2026-11-02T08:03",
          "PLUGINS": BASIC_PLUGINS}  # fmt: skip
 

@@ -12,7 +12,7 @@ from share_snippets.reuse import FOLDER, KitReuse
 SETTINGS = {
     "SITEURL": "https://www.example.com",
     "SHARE_NOW": "2026-11-02T08:03",
-    "PLUGINS": ["writer_metadata", "things", "share_snippets", "site_files"],
+    "PLUGINS": ["language", "writer_metadata", "things", "share_snippets", "site_files"],
 }
 CACHED = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
 PAGE = "Title: {title}\nSlug: about\n\nWho we are.\n"

@@ -20,7 +20,7 @@ from conftest import as_published, forwarded
 from share_snippets.cli import print_snippets
 from share_snippets.publishing import strip_share_kit
 
-MINE = ["writer_metadata", "things", "share_snippets", "site_files"]
+MINE = ["language", "writer_metadata", "things", "share_snippets", "site_files"]
 BASIC = {"SITEURL": "https://www.example.com", "SHARE_NOW": "2026-11-02T08:03", "PLUGINS": MINE}
 URL = regex.compile(r"https?://\S+")
 EMOJI = regex.compile(r"\p{Extended_Pictographic}|\p{Regional_Indicator}")

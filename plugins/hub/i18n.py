@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import gettext
 import io
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 # The languages every reader-facing word of the hub is translated into; English is the source.
 LANGUAGES = ("en", "fr", "de", "es", "nl")
@@ -35,6 +38,14 @@ def language_of(value: str | None, default: str = SOURCE_LANGUAGE) -> str:
 def is_supported(value: str | None) -> bool:
     """Whether VALUE names a language the hub is translated into."""
     return bool(value) and language_of(value, default="") != ""
+
+
+def first_language(*values: object, default: str = SOURCE_LANGUAGE) -> str:
+    """The first of VALUES naming a supported language (a page's, the site's), else DEFAULT."""
+    for value in values:
+        if isinstance(value, str) and is_supported(value):
+            return language_of(value)
+    return language_of(default)
 
 
 def locale(lang: str) -> Locale:
@@ -69,3 +80,18 @@ def gettext_for(lang: str, domain: str = "hub"):
 def ngettext_for(lang: str, domain: str = "hub"):
     """An `ngettext` function for LANG in DOMAIN."""
     return translations(lang, domain).ngettext
+
+
+# The hub's English is British, as the theme always wrote its dates: "14 September 2026".
+_DATE_LOCALES = {"en": "en_GB"}
+
+
+def format_day(value: datetime.date, lang: str) -> str:
+    """VALUE as a reader of LANG writes a day: "14 September 2026", "14 septembre 2026"."""
+    lang = language_of(lang)
+    return format_date(value, format="long", locale=_DATE_LOCALES.get(lang, lang))
+
+
+def format_count(value: int | float, lang: str) -> str:
+    """VALUE with LANG's digit grouping and decimal mark: 1,234 in English, 1.234 in German."""
+    return format_decimal(value, locale=locale(lang))

@@ -12,7 +12,14 @@ from quality.axe import axe_violations
 BASIC = {
     "SHARE_NOW": "2026-11-02T08:03",
     # link_previews draws the social cards the kit's previews show.
-    "PLUGINS": ["writer_metadata", "things", "link_previews", "share_snippets", "site_files"],
+    "PLUGINS": [
+        "language",
+        "writer_metadata",
+        "things",
+        "link_previews",
+        "share_snippets",
+        "site_files",
+    ],
 }
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
 

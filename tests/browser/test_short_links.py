@@ -3,7 +3,7 @@
 import json
 from urllib.parse import parse_qs, urlsplit
 
-PLUGINS = ["writer_metadata", "things", "share_snippets", "site_files"]
+PLUGINS = ["language", "writer_metadata", "things", "share_snippets", "site_files"]
 
 
 def test_a_short_link_forwards_to_the_tagged_section(build_site, serve_folder, new_page, tmp_path):
