@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 
+from hub.i18n import N_, text
 from hub.yaml_text import yaml_problem
 from writer_metadata.fields import STAGES
 
@@ -17,6 +18,8 @@ FORM_KEYS = ("provider", "action", "label", "email_field", "source_field", "hone
 HONEYPOT = "website"
 # The entry name of a problem with the whole file rather than one entry.
 FILE_ENTRY = "(file)"
+# A sign-up form's label when its entry gives none; translated into the article's language.
+DEFAULT_LABEL = N_("Your email address")
 
 
 @dataclass(frozen=True)
@@ -211,7 +214,7 @@ def build_form(form: dict[str, Any]) -> SignupForm:
             honeypot = f"b_{query['u']}_{query['id']}"
     return SignupForm(
         action=action,
-        label=str(form.get("label") or "Your email address"),
+        label=str(form.get("label") or DEFAULT_LABEL),
         email_field=str(form.get("email_field") or provider.email_field),
         source_field=str(form.get("source_field") or provider.source_field),
         honeypot_field=str(form.get("honeypot_field") or honeypot),
@@ -222,6 +225,20 @@ def build_form(form: dict[str, Any]) -> SignupForm:
 def resolve_link(link: str, siteurl: str) -> str:
     """The href a link gets on the site: site paths under SITEURL, the rest as written."""
     return siteurl.rstrip("/") + link if link.startswith("/") else link
+
+
+def localised(entry: CallToAction, lang: str, built_in: bool = False) -> CallToAction:
+    """ENTRY in LANG: the default form label always, every word when it is a BUILT_IN entry.
+
+    A writer's own entries keep their words (the hub's catalogue only knows its own).
+    """
+    form = entry.form
+    if form and form.label == DEFAULT_LABEL:
+        form = replace(form, label=text(lang, DEFAULT_LABEL))
+    if not built_in:
+        return replace(entry, form=form)
+    words = {key: text(lang, getattr(entry, key)) for key in ("heading", "text", "button")}
+    return replace(entry, form=form, **words)
 
 
 def wording(entry: CallToAction) -> dict[str, str]:
