@@ -16,6 +16,7 @@ from hub.yaml_text import yaml_problem
 FIELDS = ("question", "name", "date", "answer")
 REQUIRED = ("question", "date", "answer")
 # Who asked, when the data file names no one: in the article's language (see in_language).
+# Translators: stands in for a reader's name ("Asked by a reader"): a word that reads as one.
 ANONYMOUS = N_("a reader")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")

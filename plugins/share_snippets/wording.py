@@ -88,6 +88,7 @@ REPLIES: dict[str, tuple[str, ...]] = {
 }
 
 # Who asked, when the reader gave no name (conversation says the same).
+# Translators: stands in for a reader's name ("Asked by a reader"): a word that reads as one.
 ANONYMOUS = N_("a reader")
 
 T = TypeVar("T")
