@@ -39,6 +39,44 @@ def test_clauses_never_end_on_a_dangling_word_or_doubled_stop():
     assert by_sentences("One. Two? Three!") == ["One. Two? Three!", "One. Two?", "One."]
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence", "cut"),
+    [
+        ("fr", "Les bocaux gardent tout au frais, parce qu'ils bloquent l'air et l'humidité",
+         "Les bocaux gardent tout au frais"),
+        ("de", "Gläser halten alles frisch, weil sie Luft und Feuchtigkeit draußen halten",
+         "Gläser halten alles frisch"),
+        ("es", "Los tarros lo mantienen todo fresco, porque no dejan pasar el aire",
+         "Los tarros lo mantienen todo fresco"),
+        ("nl", "Potten houden alles vers, omdat ze lucht en vocht buiten houden",
+         "Potten houden alles vers"),
+    ],
+)  # fmt: skip
+def test_a_long_sentence_is_cut_at_its_own_language_s_clause(lang, sentence, cut):
+    assert f"{cut}{ELLIPSIS}" in clauses(sentence, lang)
+    # English words of linking are no break in another language, and theirs none in English.
+    assert f"{cut}{ELLIPSIS}" not in clauses(sentence)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "cut"),
+    [
+        (
+            "fr",
+            "Prenez un bocal propre pour le (petit) riz de la semaine",
+            "Prenez un bocal propre",
+        ),
+        ("de", "Nimm ein sauberes Glas für den (kleinen) Reis der Woche", "Nimm ein sauberes Glas"),
+        ("es", "Usa un tarro limpio para el (poco) arroz de la semana", "Usa un tarro limpio"),
+        ("nl", "Neem een schone pot voor de (kleine) rijst van de week", "Neem een schone pot"),
+    ],
+)
+def test_a_cut_never_ends_on_the_language_s_dangling_words(lang, sentence, cut):
+    assert clauses(sentence, lang) == [f"{cut}{ELLIPSIS}"]
+    # English leaves the other language's little words dangling.
+    assert clauses(sentence) != [f"{cut}{ELLIPSIS}"]
+
+
 def _article(**changes):
     values = {
         "slug": "beans",

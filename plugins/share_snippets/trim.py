@@ -17,7 +17,8 @@ _CLAUSE_WORDS = {
     "en": "and|but|so|or|because|while|which|since|though|although|when|where|as|until|unless"
     "|whether|if|then|from|with|without|rather|plus|yet|before|after|especially|for example"
     "|like|including|not",
-    "fr": "et|mais|donc|ou|car|parce que|puisque|qui|quand|lorsque|où|comme|si|puis|avec|sans"
+    "fr": "et|mais|donc|ou|car|parce que|parce qu'|puisque|puisqu'|qui|quand|lorsque|lorsqu'"
+    "|où|comme|si|puis|avec|sans"
     "|plutôt|avant|après|surtout|par exemple|y compris|notamment|pendant que|tandis que|alors"
     "|pas|même si",
     "de": "und|aber|also|oder|denn|weil|da|während|wenn|als|wo|bis|ob|dann|mit|ohne|statt"
