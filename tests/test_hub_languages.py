@@ -140,3 +140,33 @@ def test_german_spanish_and_dutch_sites(build_site, lang):
     assert cta_heading(site, "beans") == heading
     assert invitation in article_page(site, "beans").select_one("#conversation").get_text(" ")
     assert tip in " ".join(post["text"] for post in posts(site.output))
+
+
+CATALOGUE = """\
+- id: ask-us
+  stages: [learn, try, decide]
+  heading: Stuck on a step? Ask us
+  text: Tell us what happened in your kitchen.
+  button: Ask a question
+  link: "#conversation"
+  fr:
+    heading: Bloqué sur une étape ? Demandez-nous
+    text: Racontez-nous ce qui s'est passé dans votre cuisine.
+"""
+
+
+def test_a_writer_s_call_to_action_says_its_own_words_in_the_article_s_language(build_site):
+    files = {
+        "calls-to-action.yml": CATALOGUE,
+        "articles/haricots.md": FRENCH,
+        "articles/beans.md": article_text(Slug="beans"),
+    }
+    site = build_site(files, NURTURE_DEFAULT_CTA="ask-us",
+                      NURTURE_STAGE_CTAS={"learn": "ask-us"})  # fmt: skip
+    assert site.report.ok, site.report.errors + site.report.warnings
+    french = article_page(site, "haricots").select_one("#next-step").get_text(" ", strip=True)
+    assert "Bloqué sur une étape ? Demandez-nous" in french
+    assert "Racontez-nous ce qui s'est passé" in french
+    # The button has no French words of the writer's: it stays as written.
+    assert "Ask a question" in french
+    assert cta_heading(site, "beans") == "Stuck on a step? Ask us"
