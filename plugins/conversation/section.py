@@ -98,7 +98,11 @@ def comments(settings: ConversationSettings, thread: Thread, lang: str = "en") -
     """The chosen live comment provider for THREAD, or None when comments are off."""
     if settings.provider == "none":
         return None
-    embed = comments_embed(settings.provider, settings.provider_options, thread)
+    options = settings.provider_options
+    if "lang" in PROVIDERS[settings.provider].defaults and "lang" not in settings.options_given:
+        # A widget that speaks several languages speaks the page's, unless the site chose one.
+        options = {**options, "lang": lang}
+    embed = comments_embed(settings.provider, options, thread)
     return Comments(
         provider=settings.provider,
         label=embed["label"],
