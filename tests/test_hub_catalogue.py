@@ -1,6 +1,10 @@
 """The hub's catalogue: every word the plugins mark is in hub.pot and translated everywhere."""
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,3 +68,29 @@ def test_text_says_a_marked_string_in_the_language_and_fills_its_fields(lang):
     assert i18n.text("en", english, title="Beans") == "Question about: Beans"
     # A language the hub does not speak gets the source words.
     assert i18n.text("pt", english, title="Beans") == "Question about: Beans"
+
+
+def readme_commands() -> list[str]:
+    """The hub domain's commands, as plugins/README.md shows them."""
+    text = (ROOT / "plugins" / "README.md").read_text(encoding="utf-8")
+    section = text.split("### The hub domain", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    return block.strip().splitlines()
+
+
+def test_the_readme_s_commands_extract_and_update_the_catalogue_as_it_is(tmp_path):
+    shutil.copytree(ROOT / "plugins", tmp_path / "plugins",
+                    ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    for command in readme_commands():
+        done = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True,
+                              text=True, env={**os.environ, "PATH": path}, check=False)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    locale = tmp_path / "plugins" / "hub" / "locale"
+    extracted = {message.id for message in catalogue(locale / "hub.pot") if message.id}
+    assert extracted == {message.id for message in catalogue(LOCALE / "hub.pot") if message.id}
+    for lang in TRANSLATED:
+        updated = catalogue(locale / lang / "LC_MESSAGES" / "hub.po", lang)
+        kept = catalogue(LOCALE / lang / "LC_MESSAGES" / "hub.po", lang)
+        assert {m.id: m.string for m in updated if m.id} == {m.id: m.string for m in kept if m.id}
+        assert not [m.id for m in updated if m.id and m.fuzzy]
