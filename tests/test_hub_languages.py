@@ -60,6 +60,13 @@ def test_a_french_article_gets_a_french_call_to_action(french_site):
     assert "Find the next three things" not in str(aside)
 
 
+def test_a_french_article_s_share_buttons_say_e_mail_and_keep_the_networks_names(french_site):
+    labels = [a.get_text(strip=True) for a in
+              article_page(french_site, "haricots").select(".share-links a")]  # fmt: skip
+    assert "E-mail" in labels and "Email" not in labels
+    assert "Bluesky" in labels
+
+
 def test_a_french_article_gets_a_french_conversation_section(french_site):
     page = article_page(french_site, "haricots")
     section = page.select_one("#conversation")
