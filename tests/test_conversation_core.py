@@ -193,6 +193,41 @@ def test_section_without_endpoint_offers_mailto_with_title_and_url():
     assert section.comments is None
 
 
+@pytest.mark.parametrize("lang", ["fr", "de", "es", "nl"])
+def test_a_section_in_another_language_says_its_words_in_it(lang):
+    settings = ConversationSettings(email="hello@larderlane.example")
+    section = conversation_section(
+        settings, title="Haricots", url="http://127.0.0.1:8000/haricots/", path="/haricots/",
+        question=None, lang=lang,
+    )  # fmt: skip
+    english = conversation_section(
+        settings, title="Haricots", url="http://127.0.0.1:8000/haricots/", path="/haricots/",
+        question=None,
+    )  # fmt: skip
+    assert section.question != english.question == settings.default_question
+    query = parse_qs(urlsplit(section.ask_mailto).query)
+    assert query["subject"][0].endswith("Haricots")
+    assert query["subject"][0] != parse_qs(urlsplit(english.ask_mailto).query)["subject"][0]
+    assert "http://127.0.0.1:8000/haricots/" in query["body"][0]
+    # A site's own invitation is its own words, in every language.
+    own = ConversationSettings(default_question="Any tips of your own?")
+    assert conversation_section(own, title="t", url="u", path="/", question=None,
+                                lang=lang).question == "Any tips of your own?"  # fmt: skip
+
+
+def test_giscus_speaks_the_page_s_language_unless_the_site_chose_one():
+    chosen = {**REQUIRED_OPTIONS["giscus"]}
+    settings = ConversationSettings(provider="giscus", giscus=chosen)
+    section = conversation_section(settings, title="t", url="https://shop.example/t/",
+                                   path="/t/", question=None, lang="nl")  # fmt: skip
+    assert json.loads(section.comments.embed_json)["script"]["data-lang"] == "nl"
+    assert section.comments.note.startswith("Reacties worden op GitHub bewaard")
+    settings = ConversationSettings(provider="giscus", giscus={**chosen, "lang": "en"})
+    section = conversation_section(settings, title="t", url="https://shop.example/t/",
+                                   path="/t/", question=None, lang="nl")  # fmt: skip
+    assert json.loads(section.comments.embed_json)["script"]["data-lang"] == "en"
+
+
 THREAD = Thread(url="https://shop.example/beans/", path="/beans/", title="Beans & <b>pulses</b>")
 REQUIRED_OPTIONS = {
     "isso": {},

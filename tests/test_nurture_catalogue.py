@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from nurture.catalogue import parse_catalogue
+from nurture.catalogue import localised, parse_catalogue, wording
 from nurture.report import ArticleFacts, build_report, months_before, report_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +53,14 @@ def test_the_shipped_catalogue_and_the_built_in_defaults_are_valid():
         ("- just a line\n", "#1", "entry", "'field: value' lines"),
         ("- id: one\n  heading: [unclosed\n", "(file)", "YAML", "not valid YAML near line"),
         ("42\n", "(file)", "entries", "is not a list of entries; start each entry with"),
+        (entry("  link: /a/\n  fr: Bonjour\n"), "one", "fr", "write the fr words as lines"),
+        (entry("  link: /a/\n  fr:\n    titre: Bonjour\n"), "one", "fr.titre",
+         "use heading, text, button"),
+        (entry("  link: /a/\n  de:\n    label: E-Mail\n"), "one", "de.label",
+         "use heading, text, button"),
+        (entry("  link: /a/\n  es:\n    heading: ''\n"), "one", "es.heading", "'heading' is empty"),
+        (entry("  link: /a/\n  pt:\n    heading: Olá\n"), "one", "pt",
+         "or a language (en, fr, de, es, nl)"),
     ],
 )  # fmt: skip
 def test_catalogue_mistakes_name_the_entry_and_the_field(text, entry_name, field, message):
@@ -140,3 +148,34 @@ def test_a_form_without_an_action_posts_to_the_newsletter_address_of_site_yml():
     assert [(p.field, p.text) for p in problems] == [
         ("form.action", "give the provider's sign-up address, https://...")
     ]
+
+
+def test_an_entry_may_say_its_words_in_other_languages():
+    text = entry(
+        "  form:\n    action: https://x.example/\n"
+        "  fr:\n    heading: Bonjour\n    button: >-\n      On y va\n    label: Votre e-mail\n"
+        "  nl:\n    text: Een regel.\n"
+    )
+    catalogue, problems = parse_catalogue(text)
+    assert problems == []
+    one = catalogue["one"]
+    french, dutch, german = (localised(one, lang) for lang in ("fr", "nl", "de"))
+    assert (french.heading, french.text, french.button) == ("Bonjour", "A line.", "On y va")
+    assert french.form.label == "Votre e-mail"
+    assert (dutch.heading, dutch.text, dutch.form.label) == (
+        "Hello",
+        "Een regel.",
+        "Je e-mailadres",
+    )
+    # No block for German: the writer's words stay, the default label is said in German.
+    assert (german.heading, german.form.label) == ("Hello", "Deine E-Mail-Adresse")
+    assert localised(one, "en") == one
+    assert "fr.heading" in wording(one)
+
+
+def test_the_built_in_entries_are_said_in_each_language_and_a_writer_s_are_not():
+    defaults, _ = parse_catalogue((ROOT / "plugins" / "nurture" / "defaults.yml").read_text())
+    chat = defaults["chat"]
+    assert localised(chat, "es", built_in=True).heading == "Pásate a charlar"
+    assert localised(chat, "es").heading == "Pop in for a chat"
+    assert localised(chat, "en", built_in=True) == chat

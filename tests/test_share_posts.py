@@ -39,6 +39,44 @@ def test_clauses_never_end_on_a_dangling_word_or_doubled_stop():
     assert by_sentences("One. Two? Three!") == ["One. Two? Three!", "One. Two?", "One."]
 
 
+@pytest.mark.parametrize(
+    ("lang", "sentence", "cut"),
+    [
+        ("fr", "Les bocaux gardent tout au frais, parce qu'ils bloquent l'air et l'humidité",
+         "Les bocaux gardent tout au frais"),
+        ("de", "Gläser halten alles frisch, weil sie Luft und Feuchtigkeit draußen halten",
+         "Gläser halten alles frisch"),
+        ("es", "Los tarros lo mantienen todo fresco, porque no dejan pasar el aire",
+         "Los tarros lo mantienen todo fresco"),
+        ("nl", "Potten houden alles vers, omdat ze lucht en vocht buiten houden",
+         "Potten houden alles vers"),
+    ],
+)  # fmt: skip
+def test_a_long_sentence_is_cut_at_its_own_language_s_clause(lang, sentence, cut):
+    assert f"{cut}{ELLIPSIS}" in clauses(sentence, lang)
+    # English words of linking are no break in another language, and theirs none in English.
+    assert f"{cut}{ELLIPSIS}" not in clauses(sentence)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "cut"),
+    [
+        (
+            "fr",
+            "Prenez un bocal propre pour le (petit) riz de la semaine",
+            "Prenez un bocal propre",
+        ),
+        ("de", "Nimm ein sauberes Glas für den (kleinen) Reis der Woche", "Nimm ein sauberes Glas"),
+        ("es", "Usa un tarro limpio para el (poco) arroz de la semana", "Usa un tarro limpio"),
+        ("nl", "Neem een schone pot voor de (kleine) rijst van de week", "Neem een schone pot"),
+    ],
+)
+def test_a_cut_never_ends_on_the_language_s_dangling_words(lang, sentence, cut):
+    assert clauses(sentence, lang) == [f"{cut}{ELLIPSIS}"]
+    # English leaves the other language's little words dangling.
+    assert clauses(sentence) != [f"{cut}{ELLIPSIS}"]
+
+
 def _article(**changes):
     values = {
         "slug": "beans",
@@ -292,3 +330,38 @@ def test_answers_shorten_by_whole_sentences_too():
     post = next(s for s in _one_network(article, "x") if s.kind == "answer-1")
     prose = _prose(post)
     assert "Do I need to soak them?" in prose and prose.endswith("Not always.")
+
+
+LONG_IN = {
+    "fr": "Faire cuire tout le sachet d'un coup vous laisse des portions pour la semaine, parce"
+    " que les haricots cuits se gardent quatre jours au frais et trois mois au congélateur,"
+    " pourvu qu'ils refroidissent vite, à découvert, sur une grande plaque, avant d'aller"
+    " dans des boîtes fermées et étiquetées avec la date du jour et le nom de la recette",
+    "de": "Den ganzen Beutel auf einmal zu kochen gibt dir Portionen für die ganze Woche, weil"
+    " gekochte Bohnen vier Tage im Kühlschrank und drei Monate im Gefrierfach halten, sofern"
+    " sie schnell abkühlen, offen, auf einem großen Blech, bevor sie in verschlossene und mit"
+    " Datum und Rezept beschriftete Dosen kommen, die du übereinander stapeln kannst",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LONG_IN))
+def test_translated_wordings_are_trimmed_to_every_network_s_limits(lang):
+    long = LONG_IN[lang]
+    article = _article(
+        lang=lang,
+        title=long[:90],
+        summary=long,
+        things=[(1, long[:80], long + ".", "thing-1"), (2, long[:70] + "?", long, "thing-2")],
+        question=long + "?",
+        answers=[(long + "?", "", long)],
+    )
+    config = ShareSettings()
+    posts = compose(article, config.network_entries(), config.template_table(lang),
+                    config.utm_scheme())  # fmt: skip
+    assert {post.kind for post in posts} >= {"intro", "thing-1", "thing-2", "question", "answer-1"}
+    for post in posts:
+        assert post.length <= post.limit, (post.id, post.length)
+    # The posts are the language's own wordings ("Astuce 1", "Tipp 1"), shortened to fit.
+    tip = {"fr": "stuce 1", "de": "ipp 1"}[lang]
+    assert sum(tip in post.text for post in posts) >= 2
+    assert any(post.text.rstrip().count(ELLIPSIS) for post in posts if post.network == "x")

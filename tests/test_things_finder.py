@@ -68,3 +68,37 @@ def test_teaser_is_the_first_sentence_of_the_first_paragraph(section, teaser):
 )
 def test_promised_count(title, count):
     assert promised_count(title) == count
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "count"),
+    [
+        ("Trois idées pour les haricots", "fr", 3),
+        ("3 idées pour le déjeuner", "fr", 3),
+        ("Cinq bonnes façons de cuire les lentilles", "fr", 5),
+        ("Six jeux pour la cuisine", "fr", 6),
+        ("Drei Ideen für Bohnen", "de", 3),
+        ("Fünf einfache Rezepte mit Linsen", "de", 5),
+        ("4 Fragen an die Gemüsekiste", "de", 4),
+        ("Tres ideas para las alubias", "es", 3),
+        ("Cinco maneras fáciles de usar pan duro", "es", 5),
+        ("Drie ideeën voor bonen", "nl", 3),
+        ("Vijf snelle recepten", "nl", 5),
+        ("Twaalf tips voor de herfst", "nl", 12),
+        # The word for one is also the indefinite article: never a promise outside English.
+        ("Une des meilleures recettes de saison", "fr", None),
+        ("Un dîner, deux façons", "fr", 2),
+        ("Eine der besten Suppen", "de", None),
+        ("Una de las mejores recetas", "es", None),
+        ("Een van de beste tips", "nl", None),
+        # A German count needs its noun (capitalised); a language's words belong to it alone.
+        ("Drei mal täglich", "de", None),
+        ("Trois idées pour les haricots", "en", None),
+        ("Three ways to use stale bread", "fr", None),
+        ("Three ways to use stale bread", "en", 3),
+        # An unknown language counts in English.
+        ("Three ways to use stale bread", "pt", 3),
+    ],
+)
+def test_promised_count_knows_each_language(title, lang, count):
+    assert promised_count(title, lang) == count

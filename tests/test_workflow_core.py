@@ -42,6 +42,21 @@ def test_new_article_has_every_field_a_hint_each_and_the_promised_sections(title
 
 
 @pytest.mark.parametrize(
+    ("title", "lang", "sections"),
+    [
+        ("Cinq idées pour les lentilles", "fr", 5),
+        ("Vier Ideen für Linsen", "de", 4),
+        ("Cinco ideas con lentejas", "es", 5),
+        ("Zes ideeën met linzen", "nl", 6),
+        ("Cinq idées pour les lentilles", "en", 3),
+    ],
+)
+def test_a_new_article_counts_the_promise_in_the_site_s_language(title, lang, sections):
+    body = article_text(title, "slug", TODAY, "Cupboard staples", lang).partition("\n\n")[2]
+    assert len([line for line in body.splitlines() if line.startswith("## ")]) == sections
+
+
+@pytest.mark.parametrize(
     ("headers", "category"),
     [
         (["Category: Beans\n", "Category: Refills\n", "Category: Refills\n"], "Refills"),

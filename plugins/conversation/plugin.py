@@ -11,11 +11,12 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from hub.fields import declare_fields
+from hub.i18n import content_language
 from hub.messages import shown_path
 from hub.placeholders import placeholder_level, placeholder_mode, placeholder_words
 from hub.urls import absolute_url
 
-from .questions import AnsweredQuestion, parse_questions
+from .questions import AnsweredQuestion, in_language, parse_questions
 from .section import conversation_section
 from .settings import ConversationSettings
 
@@ -74,8 +75,10 @@ def attach_answered_questions(generator: Any) -> None:
     folder = os.path.join(generator.path, settings.questions_dir)
     files = read_question_files(folder)
     articles = every_article(generator)
+    site_lang = generator.settings.get("DEFAULT_LANG")
     for article in articles:
-        article.answered_questions = list(files.get(article.slug, ("", []))[1])
+        lang = content_language(getattr(article, "lang", None), site_lang)
+        article.answered_questions = in_language(files.get(article.slug, ("", []))[1], lang)
     # Articles skipped for a header mistake are reported already (writer_metadata's key).
     slugs = {article.slug for article in articles} | generator.context.get(
         "hub_skipped_slugs", set()
@@ -166,6 +169,7 @@ def add_section(
         question=getattr(content, "question", None),
         answered=getattr(content, "answered_questions", ()),
         privacy_url=privacy,
+        lang=content_language(getattr(content, "lang", None), pelican.get("DEFAULT_LANG")),
     )
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from hub.i18n import N_
+
 # An embed is plain data: comments.js copies it onto elements only after the reader's click.
 Embed = dict[str, Any]
 
@@ -99,42 +101,42 @@ PROVIDERS: dict[str, Provider] = {
         "Isso",
         ("url",),
         {"url": "http://127.0.0.1:8089/"},
-        "It is our own comment server: your comment stays with us.",
+        N_("It is our own comment server: your comment stays with us."),
         _isso,
     ),
     "giscus": Provider(
         "giscus",
         ("repo", "repo-id", "category", "category-id"),
         {"mapping": "pathname", "reactions-enabled": "1", "theme": "light", "lang": "en"},
-        "Comments are stored on GitHub, and you need a GitHub account to write one.",
+        N_("Comments are stored on GitHub, and you need a GitHub account to write one."),
         _giscus,
     ),
     "utterances": Provider(
         "utterances",
         ("repo",),
         {"issue-term": "pathname", "theme": "github-light"},
-        "Comments are stored on GitHub, and you need a GitHub account to write one.",
+        N_("Comments are stored on GitHub, and you need a GitHub account to write one."),
         _utterances,
     ),
     "remark42": Provider(
         "Remark42",
         ("host", "site_id"),
         {},
-        "You can comment anonymously or by signing in.",
+        N_("You can comment anonymously or by signing in."),
         _remark42,
     ),
     "cusdis": Provider(
         "Cusdis",
         ("app-id",),
         {"host": "https://cusdis.com"},
-        "It sets no cookies, and every comment waits for our approval.",
+        N_("It sets no cookies, and every comment waits for our approval."),
         _cusdis,
     ),
     "disqus": Provider(
         "Disqus",
         ("shortname",),
         {},
-        "Disqus sets tracking cookies as soon as it loads.",
+        N_("Disqus sets tracking cookies as soon as it loads."),
         _disqus,
     ),
 }

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import yaml
 
 from hub.dates import FIRST_YEAR, LAST_YEAR, date_problem
+from hub.i18n import N_, text
 from hub.yaml_text import yaml_problem
 
 FIELDS = ("question", "name", "date", "answer")
 REQUIRED = ("question", "date", "answer")
-ANONYMOUS = "a reader"
+# Who asked, when the data file names no one: in the article's language (see in_language).
+# Translators: stands in for a reader's name ("Asked by a reader"): a word that reads as one.
+ANONYMOUS = N_("a reader")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 
@@ -106,3 +109,12 @@ def parse_date(value: Any) -> datetime.date | None:
         except ValueError:
             return None
     return None
+
+
+def in_language(questions: list[AnsweredQuestion], lang: str) -> list[AnsweredQuestion]:
+    """QUESTIONS with the stand-in for a reader who gave no name said in LANG."""
+    anonymous = text(lang, ANONYMOUS)
+    return [
+        replace(question, name=anonymous) if question.name == ANONYMOUS else question
+        for question in questions
+    ]

@@ -7,9 +7,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
+from hub.i18n import N_, text
+
 from .providers import PROVIDERS, Thread, comments_embed
 from .questions import AnsweredQuestion
-from .settings import ConversationSettings
+from .settings import DEFAULT_QUESTION, ConversationSettings
+
+# The words a question's email or form message starts with, in the page's language.
+SUBJECT = N_("Question about: {title}")
+# The start of a question sent by email: a greeting, then where it was asked.
+BODY = N_("Hello,\n\nMy question about {url}:\n\n")
 
 
 @dataclass(frozen=True)
@@ -67,14 +74,16 @@ def mailto(address: str, subject: str = "", body: str = "") -> str:
     return f"mailto:{quote(address, safe='@')}" + (f"?{query}" if query else "")
 
 
-def question_form(settings: ConversationSettings, title: str, url: str) -> QuestionForm | None:
+def question_form(
+    settings: ConversationSettings, title: str, url: str, lang: str = "en"
+) -> QuestionForm | None:
     """The form posting to the configured endpoint, or None when there is none."""
     if not settings.form_endpoint:
         return None
     names = settings.form_field_names
     hidden = [FormField(names["title"], title), FormField(names["url"], url)]
     if settings.subject_field:
-        hidden.append(FormField(settings.subject_field, f"Question about: {title}"))
+        hidden.append(FormField(settings.subject_field, text(lang, SUBJECT, title=title)))
     return QuestionForm(
         settings.form_endpoint,
         names["question"],
@@ -85,16 +94,20 @@ def question_form(settings: ConversationSettings, title: str, url: str) -> Quest
     )
 
 
-def comments(settings: ConversationSettings, thread: Thread) -> Comments | None:
+def comments(settings: ConversationSettings, thread: Thread, lang: str = "en") -> Comments | None:
     """The chosen live comment provider for THREAD, or None when comments are off."""
     if settings.provider == "none":
         return None
-    embed = comments_embed(settings.provider, settings.provider_options, thread)
+    options = settings.provider_options
+    if "lang" in PROVIDERS[settings.provider].defaults and "lang" not in settings.options_given:
+        # A widget that speaks several languages speaks the page's, unless the site chose one.
+        options = {**options, "lang": lang}
+    embed = comments_embed(settings.provider, options, thread)
     return Comments(
         provider=settings.provider,
         label=embed["label"],
         origin=embed["origin"],
-        note=PROVIDERS[settings.provider].note,
+        note=text(lang, PROVIDERS[settings.provider].note),
         embed_json=json.dumps(embed, ensure_ascii=False, separators=(",", ":")),
         remember=settings.remember_choice,
     )
@@ -109,16 +122,21 @@ def conversation_section(
     question: str | None,
     answered: Sequence[AnsweredQuestion] = (),
     privacy_url: str = "",
+    lang: str = "en",
 ) -> ConversationSection:
-    """Assemble one page's section from the settings and the page's own data."""
-    body = f"Hello,\n\nMy question about {url}:\n\n"
+    """Assemble one page's section (in LANG) from the settings and the page's own data."""
+    invitation = settings.default_question
+    if invitation == DEFAULT_QUESTION:
+        invitation = text(lang, DEFAULT_QUESTION)
     return ConversationSection(
-        question=question or settings.default_question,
-        form=question_form(settings, title, url),
-        ask_mailto=mailto(settings.email, f"Question about: {title}", body),
+        question=question or invitation,
+        form=question_form(settings, title, url, lang),
+        ask_mailto=mailto(
+            settings.email, text(lang, SUBJECT, title=title), text(lang, BODY, url=url)
+        ),
         email=settings.email,
         private_mailto=mailto(settings.email),
-        comments=comments(settings, Thread(url=url, path=path, title=title)),
+        comments=comments(settings, Thread(url=url, path=path, title=title), lang),
         answered=tuple(answered),
         privacy_url=privacy_url,
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from hub.i18n import N_
 from hub.settings import settings_from
 
 from .providers import PROVIDER_CHOICES, PROVIDERS, provider_options
@@ -46,12 +47,17 @@ FORM_SERVICES = {
 }
 
 
+# The invitation above the question form when an article asks nothing of its own; said in the
+# article's language unless the site sets CONVERSATION_DEFAULT_QUESTION.
+DEFAULT_QUESTION = N_("Have a question about this, or something to add? We'd love to hear it.")
+
+
 @dataclass(frozen=True)
 class ConversationSettings:
     """CONVERSATION_* settings; unknown choices raise ValueError naming the setting."""
 
     email: str = ""
-    default_question: str = "Have a question about this, or something to add? We'd love to hear it."
+    default_question: str = DEFAULT_QUESTION
     form_endpoint: str = ""
     form_service: str = "auto"
     form_fields: Mapping[str, str] = field(default_factory=dict)

@@ -7,7 +7,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from hub.i18n import N_, SOURCE_LANGUAGE, text
 from hub.text import plain_text
+
+# The plain-text digest's own words, in the site's language.
+OPENING = N_("New from {site}")
+READ_IT = N_("Read it: {url}")
+EVERY_ARTICLE = N_("Every article: {url}")
 
 
 @dataclass(frozen=True)
@@ -58,15 +64,17 @@ def digest_articles(articles: Iterable[Any], count: int, link: LinkMaker) -> lis
     ]
 
 
-def digest_text(site_name: str, home: str, articles: Iterable[DigestArticle]) -> str:
-    """The digest as plain text, for tools and readers that take no HTML."""
+def digest_text(
+    site_name: str, home: str, articles: Iterable[DigestArticle], lang: str = SOURCE_LANGUAGE
+) -> str:
+    """The digest as plain text (in LANG), for tools and readers that take no HTML."""
     wrap = textwrap.TextWrapper(width=72, break_long_words=False, break_on_hyphens=False)
-    lines = [f"New from {site_name}", ""]
+    lines = [text(lang, OPENING, site=site_name), ""]
     for article in articles:
         lines += [article.title, "=" * len(article.title)]
-        lines += [*wrap.wrap(article.summary), "", f"Read it: {article.url}", ""]
+        lines += [*wrap.wrap(article.summary), "", text(lang, READ_IT, url=article.url), ""]
         for thing in article.things:
             lines += wrap.wrap(f"{thing.number}. {thing.title}: {thing.teaser}")
             lines += [f"   {thing.url}", ""]
-    lines += [f"Every article: {home}", ""]
+    lines += [text(lang, EVERY_ARTICLE, url=home), ""]
     return "\n".join(lines)

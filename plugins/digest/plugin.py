@@ -8,6 +8,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from hub.i18n import language_of
 from hub.settings import known_settings_from
 from hub.urls import absolute_url
 from hub.utm import UtmScheme, utm_link
@@ -53,7 +54,8 @@ class DigestGenerator(Generator):
         )
         text = Path(self.output_path, chosen.text_save_as)
         text.parent.mkdir(parents=True, exist_ok=True)
-        text.write_text(digest_text(name, home, articles), encoding="utf-8")
+        lang = language_of(self.settings.get("DEFAULT_LANG"))
+        text.write_text(digest_text(name, home, articles, lang), encoding="utf-8")
 
 
 def add_generator(pelican: Any) -> type[Generator]:

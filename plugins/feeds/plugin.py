@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 
 from hub import signals as hub_signals
+from hub.i18n import N_, language_of, text
 from hub.settings import known_settings_from
 from hub.urls import absolute_url, site_origin
 
@@ -19,6 +20,9 @@ from .settings import PREFIX, FeedsSettings
 from .social import SocialItem, chosen, picture_of, post_guid, social_feed_xml
 
 logger = logging.getLogger(__name__)
+# The social feed's own title and description, in the site's language.
+FEED_TITLE = N_("{site}: planned social posts")
+FEED_DESCRIPTION = N_("Ready-made posts linking to {site}'s articles, one per planned post.")
 # Output folder -> the social feed's items so far (filled as share_snippets composes posts).
 _POSTS: dict[str, list[SocialItem]] = {}
 _NETWORKS_SEEN: dict[str, set[str]] = {}
@@ -98,13 +102,14 @@ def write_social_feed(pelican: Any) -> None:
     target = Path(output, chosen_options.social_save_as)
     target.parent.mkdir(parents=True, exist_ok=True)
     name = settings.get("SITENAME", "")
+    lang = language_of(settings.get("DEFAULT_LANG"))
     target.write_text(
         social_feed_xml(
             items,
-            title=f"{name}: planned social posts",
+            title=text(lang, FEED_TITLE, site=name),
             link=absolute_url(settings, ""),
             feed_url=absolute_url(settings, chosen_options.social_save_as),
-            description=f"Ready-made posts linking to {name}'s articles, one per planned post.",
+            description=text(lang, FEED_DESCRIPTION, site=name),
         ),
         encoding="utf-8",
     )

@@ -95,3 +95,19 @@ def format_day(value: datetime.date, lang: str) -> str:
 def format_count(value: int | float, lang: str) -> str:
     """VALUE with LANG's digit grouping and decimal mark: 1,234 in English, 1.234 in German."""
     return format_decimal(value, locale=locale(lang))
+
+
+def N_(message: str) -> str:
+    """Mark MESSAGE for extraction where it is defined; `text()` translates it where it is used."""
+    return message
+
+
+def text(lang: str, message: str, **values: object) -> str:
+    """MESSAGE in LANG from the hub's catalogue, its `{name}` fields filled from VALUES."""
+    translated = translations(lang, "hub").gettext(message)
+    return translated.format(**values) if values else translated
+
+
+def content_language(lang: str | None, default_lang: str | None) -> str:
+    """The language of an article or page: its own LANG, else the site's DEFAULT_LANG."""
+    return language_of(lang or default_lang, default=language_of(default_lang))

@@ -8,6 +8,9 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
+from hub import i18n
+from hub.i18n import N_
+
 THREADS_TAG_LENGTH = 50
 # What an intent builder receives: the tagged link, the share text, the title, the hashtags.
 Builder = Callable[[str, str, str, Sequence[str]], "dict[str, str]"]
@@ -86,7 +89,8 @@ INTENTS: dict[str, Intent] = {
         lambda link, text, title, tags: {"url": link, "text": text},
     ),
     "email": Intent(
-        "Email",
+        # The only label that is a word rather than a name: said in the article's language.
+        N_("Email"),
         "mailto:",
         lambda link, text, title, tags: {"subject": title, "body": _body(text, title, link)},
     ),
@@ -145,10 +149,13 @@ def share_links(
     text: str,
     title: str,
     hashtags: Sequence[str],
+    lang: str = i18n.SOURCE_LANGUAGE,
 ) -> tuple[ShareLink, ...]:
-    """A share link per network, each with its own tagged article link from LINKS."""
+    """A share link per network, each with its own tagged article link from LINKS, its label
+    in LANG."""
     tags = tuple(hashtags)
+    labels = {network: i18n.text(lang, INTENTS[network].label) for network in networks}
     return tuple(
-        ShareLink(network, INTENTS[network].label, links[network], text, title, tags)
+        ShareLink(network, labels[network], links[network], text, title, tags)
         for network in networks
     )

@@ -14,6 +14,7 @@ from pelican.generators import Generator
 
 from hub.fields import declare_fields
 from hub.hashtags import hashtags
+from hub.i18n import content_language
 from hub.messages import shown_path
 from hub.text import plain_text
 from hub.urls import absolute_url
@@ -167,6 +168,7 @@ def add_previews(generator: Any) -> None:
                 getattr(article, "share", None) or article.title,
                 article.title,
                 hashtags(words)[0][:INTENT_HASHTAGS],
+                content_language(getattr(article, "lang", None), settings.get("DEFAULT_LANG")),
             )
             article.social_image, article.social_card = preview_image(
                 article, preferences, settings, fonts, card_logo_file

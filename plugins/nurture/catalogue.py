@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import IO, Any
 from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 
+from hub.i18n import LANGUAGES, N_, text
 from hub.yaml_text import yaml_problem
 from writer_metadata.fields import STAGES
 
 REQUIRED = ("id", "stages", "heading", "text", "button")
 OPTIONAL = ("link", "form")
+# An entry's words in another language: a block named after it (`fr:`) holding any of these.
+WORDS = ("heading", "text", "button", "label")
 FORM_KEYS = ("provider", "action", "label", "email_field", "source_field", "honeypot_field")
 HONEYPOT = "website"
 # The entry name of a problem with the whole file rather than one entry.
 FILE_ENTRY = "(file)"
+# A sign-up form's label when its entry gives none; translated into the article's language.
+DEFAULT_LABEL = N_("Your email address")
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,8 @@ class CallToAction:
     link: str | None = None
     href: str | None = None
     form: SignupForm | None = None
+    # The entry's words in other languages: (language, ((field, words), ...)), from its blocks.
+    languages: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,10 +126,21 @@ def parse_entry(
     if not isinstance(raw, dict):
         return None, [Problem(f"#{number}", "entry", "each entry is a set of 'field: value' lines")]
     name = str(raw.get("id") or f"#{number}")
+    fields = ", ".join(REQUIRED + OPTIONAL)
     problems = [
-        Problem(name, key, f"'{key}' is not a field; use {', '.join(REQUIRED + OPTIONAL)}")
+        Problem(
+            name,
+            key,
+            f"'{key}' is not a field; use {fields}, or a language ({', '.join(LANGUAGES)})",
+        )
         for key in raw
-        if key not in REQUIRED + OPTIONAL
+        if key not in REQUIRED + OPTIONAL + LANGUAGES
+    ]
+    problems += [
+        problem
+        for lang in LANGUAGES
+        if lang in raw
+        for problem in language_problems(name, lang, raw[lang], "form" in raw)
     ]
     for key in REQUIRED:
         value = raw.get(key)
@@ -145,14 +164,40 @@ def parse_entry(
     if problems:
         return None, problems
     tidy = {key: " ".join(str(raw[key]).split()) for key in ("id", "heading", "text", "button")}
+    languages = tuple(
+        (lang, tuple((key, " ".join(str(words).split())) for key, words in raw[lang].items()))
+        for lang in LANGUAGES
+        if lang in raw
+    )
     entry = CallToAction(
         stages=tuple(str(stage) for stage in stages),
+        languages=languages,
         link=link,
         href=resolve_link(link, siteurl) if link else None,
         form=build_form(form) if form else None,
         **tidy,
     )
     return entry, []
+
+
+def language_problems(name: str, lang: str, block: Any, has_form: bool) -> list[Problem]:
+    """Check one language's block: `heading`, `text`, `button` (and a form's `label`) as words."""
+    allowed = WORDS if has_form else WORDS[:3]
+    if not isinstance(block, dict) or not block:
+        return [
+            Problem(name, lang, f"write the {lang} words as lines '{allowed[0]}: ...' below it")
+        ]
+    problems = [
+        Problem(name, f"{lang}.{key}", f"'{key}' is not a field here; use {', '.join(allowed)}")
+        for key in block
+        if key not in allowed
+    ]
+    problems += [
+        Problem(name, f"{lang}.{key}", f"'{key}' is empty; write its words or remove the line")
+        for key in allowed
+        if key in block and (not isinstance(block[key], str) or not block[key].strip())
+    ]
+    return problems
 
 
 def link_problems(name: str, link: Any) -> list[Problem]:
@@ -211,7 +256,7 @@ def build_form(form: dict[str, Any]) -> SignupForm:
             honeypot = f"b_{query['u']}_{query['id']}"
     return SignupForm(
         action=action,
-        label=str(form.get("label") or "Your email address"),
+        label=str(form.get("label") or DEFAULT_LABEL),
         email_field=str(form.get("email_field") or provider.email_field),
         source_field=str(form.get("source_field") or provider.source_field),
         honeypot_field=str(form.get("honeypot_field") or honeypot),
@@ -224,9 +269,50 @@ def resolve_link(link: str, siteurl: str) -> str:
     return siteurl.rstrip("/") + link if link.startswith("/") else link
 
 
+def localised(entry: CallToAction, lang: str, built_in: bool = False) -> CallToAction:
+    """ENTRY in LANG: its own block for LANG (`fr:`) when it has one; else the default form
+    label, and every word when it is a BUILT_IN entry.
+
+    A writer's words are never looked up in the hub's catalogue (it only knows its own).
+    """
+    own = dict(dict(entry.languages).get(lang, ()))
+    form = entry.form
+    if form and "label" in own:
+        form = replace(form, label=own.pop("label"))
+    elif form and form.label == DEFAULT_LABEL:
+        form = replace(form, label=text(lang, DEFAULT_LABEL))
+    if own or not built_in:
+        # The writer's own words in LANG where given; the rest as the entry says them.
+        return replace(entry, form=form, **own)
+    words = {key: text(lang, getattr(entry, key)) for key in ("heading", "text", "button")}
+    return replace(entry, form=form, **words)
+
+
 def wording(entry: CallToAction) -> dict[str, str]:
     """The words of an entry a reader sees, by field, for the hard-sell guard."""
     texts = {"heading": entry.heading, "text": entry.text, "button": entry.button}
     if entry.form:
         texts["form.label"] = entry.form.label
+    for lang, words in entry.languages:
+        texts.update({f"{lang}.{key}": value for key, value in words})
     return texts
+
+
+def extract_words(
+    fileobj: IO[bytes], keywords: Any, comment_tags: Any, options: Any
+) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Babel's extraction method for a catalogue file: the words a reader sees, by line.
+
+    The built-in catalogue (defaults.yml) is said in the article's language through the hub's
+    catalogue (`localised`); this is how its words reach hub.pot.
+    """
+    loader = yaml.SafeLoader(fileobj.read().decode("utf-8"))
+    try:
+        document = loader.get_single_node()
+    finally:
+        loader.dispose()
+    for entry in getattr(document, "value", []):
+        for key, value in getattr(entry, "value", []):
+            if key.value in ("heading", "text", "button") and isinstance(value.value, str):
+                words = " ".join(value.value.split())
+                yield value.start_mark.line + 1, "gettext", words, []

@@ -10,13 +10,14 @@ from typing import Any
 
 from pelican import signals
 
+from hub.i18n import content_language
 from hub.messages import shown_path
 from hub.placeholders import placeholder_level, placeholder_mode, placeholder_words
 from hub.settings import settings_from
 from hub.signals import snippets_composed
 from hub.writing import one_article
 
-from .catalogue import FILE_ENTRY, CallToAction, parse_catalogue, wording
+from .catalogue import FILE_ENTRY, CallToAction, localised, parse_catalogue, wording
 from .generator import WARNINGS_KEY, ReportGenerator
 from .guard import Guard
 from .mention import add_mention
@@ -37,6 +38,21 @@ def nurture_settings(settings: dict[str, Any]) -> NurtureSettings:
     return settings_from(NurtureSettings, PREFIX, settings)
 
 
+def catalogue_path(settings: dict[str, Any], options: NurtureSettings) -> tuple[str, bool]:
+    """The catalogue file the build reads, and whether it is the built-in one."""
+    path = os.path.join(settings["PATH"], options.catalogue)
+    if os.path.isfile(path):
+        return path, False
+    return str(DEFAULT_CATALOGUE), True
+
+
+def in_language(
+    catalogue: dict[str, CallToAction], lang: str, built_in: bool
+) -> dict[str, CallToAction]:
+    """CATALOGUE in LANG (see catalogue.localised)."""
+    return {key: localised(entry, lang, built_in) for key, entry in catalogue.items()}
+
+
 def load_catalogue(
     settings: dict[str, Any], options: NurtureSettings, guard: Guard
 ) -> tuple[dict[str, CallToAction], str, frozenset[str]]:
@@ -45,9 +61,7 @@ def load_catalogue(
     Also returns the ids already reported as broken (every id, "*", when the file is), so
     that nothing naming them adds a second line about the same mistake.
     """
-    path = os.path.join(settings["PATH"], options.catalogue)
-    if not os.path.isfile(path):
-        path = str(DEFAULT_CATALOGUE)
+    path, _ = catalogue_path(settings, options)
     shown = shown_path(path)
     try:
         with open(path, encoding="utf-8") as handle:
@@ -165,6 +179,9 @@ def follow_path(generator: Any) -> None:
     options = nurture_settings(generator.settings)
     guard = generator.context[GUARD_KEY] = Guard.of(options.pushy_phrases, options.acronyms)
     catalogue, shown, broken = load_catalogue(generator.settings, options, guard)
+    built_in = catalogue_path(generator.settings, options)[1]
+    site_lang = generator.settings.get("DEFAULT_LANG")
+    by_language: dict[str, dict[str, CallToAction]] = {}
     published = {article.slug: article for article in generator.articles}
     cards = [card(article) for article in published.values()]
     library = Library(cards)
@@ -172,7 +189,10 @@ def follow_path(generator: Any) -> None:
     for article in generator.articles + generator.drafts + generator.hidden_articles:
         with one_article(article, generator.context, "its next step and Read next"):
             article.stage_rank = stage_rank(article.stage)
-            article.call_to_action = choose_cta(article, catalogue, options, shown, broken)
+            lang = content_language(getattr(article, "lang", None), site_lang)
+            if lang not in by_language:
+                by_language[lang] = in_language(catalogue, lang, built_in)
+            article.call_to_action = choose_cta(article, by_language[lang], options, shown, broken)
             if article.call_to_action and options.inline_after_thing:
                 article._content = add_mention(
                     article._content, options.inline_after_thing, article.call_to_action

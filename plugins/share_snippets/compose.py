@@ -10,12 +10,14 @@ from typing import NamedTuple
 import regex
 
 from hub.hashtags import hashtags
+from hub.i18n import SOURCE_LANGUAGE, text
 from hub.text import plain_text
 from hub.utm import UtmScheme, utm_link
 
 from .networks import Network, graphemes
 from .trim import ELLIPSIS, shorter_bodies
 from .wording import (
+    ANONYMOUS,
     DEFAULT_TEMPLATES,
     REPLIES,
     TEMPLATE_FIELDS,
@@ -85,6 +87,9 @@ class ArticleData:
     short_codes: Mapping[str, str] = field(default_factory=dict)
     # While previewing, a post's length is counted as it will be once published.
     preview: bool = False
+    # The article's language: the replies, the stand-in for a reader's name and where a long
+    # body may be cut are said in it (the wordings come in it from the settings).
+    lang: str = SOURCE_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -136,10 +141,11 @@ def drafts(article: ArticleData) -> list[Draft]:
         found.append(draft)
     if tidy(article.question):
         replies = REPLIES.get(article.reply, REPLIES[""])
-        fields = {"question": tidy(article.question), "reply": in_turn(replies, article.turn)[0]}
+        reply = text(article.lang, in_turn(replies, article.turn)[0])
+        fields = {"question": tidy(article.question), "reply": reply}
         found.append(Draft("question", "question", CONVERSATION, {**common, **fields}))
     for number, (question, name, answer) in enumerate(article.answers, start=1):
-        fields = {"question": tidy(question), "name": tidy(name) or "a reader"}
+        fields = {"question": tidy(question), "name": tidy(name) or text(article.lang, ANONYMOUS)}
         fields["answer"] = tidy(answer)
         found.append(
             Draft(f"answer-{number}", "answer", CONVERSATION, {**common, **fields}, body="answer")
@@ -286,7 +292,10 @@ def _preferred(
 
 
 def _fitting_prose(
-    draft: Draft, choices: tuple[list[str], list[str]], fits: Callable[[str], bool]
+    draft: Draft,
+    choices: tuple[list[str], list[str]],
+    fits: Callable[[str], bool],
+    lang: str = SOURCE_LANGUAGE,
 ) -> str:
     """The fullest prose that fits: the whole body, then fewer sentences, a clause, or none.
 
@@ -298,7 +307,7 @@ def _fitting_prose(
     if not draft.body:
         return next((prose for w in wordings if fits(prose := render(w, draft.fields))),
                     render(wordings[0], draft.fields))  # fmt: skip
-    for body in shorter_bodies(str(draft.fields.get(draft.body, ""))):
+    for body in shorter_bodies(str(draft.fields.get(draft.body, "")), lang):
         for wording in wordings:
             prose = _with_body(wording, draft, body)
             if fits(prose):
@@ -355,7 +364,7 @@ def compose(
             code = article.short_codes.get(post_id(network, draft), "")
             link = f"{article.short_base}{code}/" if article.short_base and code else target
             weighed = weighed_link(link, article.link_room)
-            prose = _fitting_prose(draft, wordings, _fits_with(network, weighed))
+            prose = _fitting_prose(draft, wordings, _fits_with(network, weighed), article.lang)
             text, length = fit_counted(prose, link, tags, network, weighed)
             if not article.preview:
                 length = network.count(text)

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from hub.i18n import content_language
 from hub.messages import shown_path
 from hub.palette import site_palette, with_properties
 from hub.returns import PostReturns
@@ -85,6 +86,7 @@ def article_data(article: Any, settings: dict[str, Any]) -> ArticleData:
         answers=answers,
         hashtags=tuple(getattr(article, "hashtags", None) or (str(tag) for tag in article.tags)),
         site=settings.get("SITENAME", ""),
+        lang=content_language(getattr(article, "lang", None), settings.get("DEFAULT_LANG")),
     )
 
 
@@ -216,7 +218,9 @@ class ShareKitGenerator(Generator):
         """Name and schedule the posts of every published article (drafts get none)."""
         self.config = config = ShareSettings.from_pelican(self.settings)
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
-        self.networks, self.templates = config.network_entries(), config.template_table()
+        self.networks = config.network_entries()
+        # Each language's wordings, made the first time an article in it needs them.
+        self._wordings: dict[str, dict[str, tuple[str, ...]]] = {}
         self.queued: list[Queued] = []
         queues = []
         found = [(article, article_data(article, self.settings)) for article in
@@ -245,6 +249,12 @@ class ShareKitGenerator(Generator):
             self.again.setdefault(slug, []).append((post_id, when))
         self.planned.update(again)
 
+    def wordings_in(self, lang: str) -> dict[str, tuple[str, ...]]:
+        """Every kind's wordings for posts in LANG."""
+        if lang not in self._wordings:
+            self._wordings[lang] = self.config.template_table(lang)
+        return self._wordings[lang]
+
     def returns(self) -> PostReturns:
         """What the results brought back say about the posts (nothing without results)."""
         answers = [found for _, found in post_returns.send(self) if found]
@@ -255,16 +265,15 @@ class ShareKitGenerator(Generator):
         article, data = queued
         date, days = self.dated(article), self.config.new_days
         data = at_the_moment(article, data, date, self.planned, self.networks, days)
-        composed = memo.compose(
-            compose, data, self.networks, self.templates, self.config.utm_scheme()
-        )
+        templates = self.wordings_in(data.lang)
+        composed = memo.compose(compose, data, self.networks, templates, self.config.utm_scheme())
         snippets = [
             replace(snippet, scheduled_at=self.planned.get((article.slug, snippet.id)))
             for snippet in composed
         ]
         if again := self.again.get(article.slug):
             # The next wording along: a post shared again never repeats its first text.
-            fresh = {s.id: s for s in compose(data, self.networks, self.templates,
+            fresh = {s.id: s for s in compose(data, self.networks, templates,
                                               self.config.utm_scheme(), shift=1)}  # fmt: skip
             snippets += [
                 replace(fresh[post_id.removesuffix(AGAIN)], id=post_id, scheduled_at=when)
@@ -291,7 +300,7 @@ class ShareKitGenerator(Generator):
         return digest(
             [*(code.read_bytes() for code in EXPORTS_CODE), version("icalendar"), repr(settings),
              repr(sorted(self.planned.items()))]
-            + [memo.key(queued.data, self.networks, self.templates, utm)
+            + [memo.key(queued.data, self.networks, self.wordings_in(queued.data.lang), utm)
                for queued in self.by_slug()]
         )  # fmt: skip
 

@@ -32,8 +32,10 @@ _CODE = [
     for name in ("compose.py", "networks.py", "memo.py", "trim.py", "wording.py")
 ] + [
     Path(__file__).resolve().parents[1] / "hub" / name
-    for name in ("text.py", "utm.py", "urls.py", "hashtags.py")
+    for name in ("text.py", "utm.py", "urls.py", "hashtags.py", "i18n.py")
 ]
+# The hub's catalogues: a changed translation is a changed post.
+_CODE += sorted((Path(__file__).resolve().parents[1] / "hub" / "locale").glob("*/*/hub.po"))
 # The libraries that count and split text, and the Unicode tables Python itself uses.
 _LIBRARIES = ("twitter-text-parser", "regex")
 

@@ -9,18 +9,16 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from hub.i18n import SOURCE_LANGUAGE
 from hub.settings import settings_from
 from hub.utm import UtmScheme
 
 from .compose import DEFAULT_LINK_ROOM, DEFAULT_TEMPLATES, TEMPLATE_FIELDS
 from .networks import NETWORKS, Network
 from .schedule import Reshare, Slot, parse_slot
+from .wording import in_language
 
 PREFIX = "SHARE"
-
-
-def _default_templates() -> dict[str, tuple[str, ...]]:
-    return dict(DEFAULT_TEMPLATES)
 
 
 @dataclass(frozen=True)
@@ -29,8 +27,8 @@ class ShareSettings:
 
     networks: tuple[str, ...] = ("x", "bluesky", "mastodon", "threads", "linkedin", "facebook")
     # Kind -> one wording or several (str.format fields, see compose.TEMPLATE_FIELDS); kinds
-    # left out keep their defaults.
-    templates: Mapping[str, Any] = field(default_factory=_default_templates)
+    # left out keep their defaults, said in each article's language.
+    templates: Mapping[str, Any] = field(default_factory=dict)
     slots: tuple[str, ...] = ("tue 09:30", "thu 12:30", "sat 10:00")
     # When the posting plan starts: None means the moment of the build (tests fix it).
     now: datetime | str | None = None
@@ -107,13 +105,13 @@ class ShareSettings:
         """The configured networks, in order."""
         return tuple(NETWORKS[name] for name in self.networks)
 
-    def template_table(self) -> dict[str, tuple[str, ...]]:
-        """Every kind's wordings: the site's where given, else the defaults."""
+    def template_table(self, lang: str = SOURCE_LANGUAGE) -> dict[str, tuple[str, ...]]:
+        """Every kind's wordings: the site's where given, else the defaults said in LANG."""
         given = {
             kind: (wordings,) if isinstance(wordings, str) else tuple(wordings)
             for kind, wordings in self.templates.items()
         }
-        return {**DEFAULT_TEMPLATES, **given}
+        return {**in_language(DEFAULT_TEMPLATES, lang), **given}
 
     def reshare_rules(self) -> Reshare:
         """How the plan re-shares what worked."""

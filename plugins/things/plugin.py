@@ -7,6 +7,7 @@ import logging
 from pelican import signals
 from pelican.contents import Article
 
+from hub.i18n import content_language
 from hub.messages import shown_path
 
 from .finder import find_things, promised_count
@@ -19,7 +20,8 @@ def anchor_things(content: object) -> None:
     if not isinstance(content, Article) or content._content is None:
         return
     content._content, content.things = find_things(content._content)
-    promised = promised_count(content.title)
+    lang = content_language(getattr(content, "lang", None), content.settings.get("DEFAULT_LANG"))
+    promised = promised_count(content.title, lang)
     if promised is not None and promised != len(content.things):
         log.warning(
             "%s: the title promises %d things but the article has %d '## ' sections;"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from hub import starter
+from hub.i18n import SOURCE_LANGUAGE, language_of
 from hub.messages import shown_path
 from things.finder import promised_count
 from writer_metadata.plugin import expected_slug
@@ -52,9 +53,12 @@ def starter_tag(title: str) -> str:
     return words[-1] if words else "ideas"
 
 
-def article_text(title: str, slug: str, today: datetime.date, category: str) -> str:
-    """The new article's Markdown: header, hints, intro and one section per promised thing."""
-    count = promised_count(title) or DEFAULT_COUNT
+def article_text(
+    title: str, slug: str, today: datetime.date, category: str, lang: str = SOURCE_LANGUAGE
+) -> str:
+    """The new article's Markdown: header, hints, intro and one section per thing promised
+    (counted in LANG, the site's language)."""
+    count = promised_count(title, lang) or DEFAULT_COUNT
     values = {
         "Title": title,
         "Date": today.isoformat(),
@@ -99,7 +103,8 @@ def new_article(title: str, articles: Path, settings: dict[str, Any], today: dat
     existing = (
         path.read_text(encoding="utf-8", errors="replace") for path in articles.glob("*.md")
     )
-    text = article_text(title, slug, today, most_common_category(existing))
+    lang = language_of(settings.get("DEFAULT_LANG"))
+    text = article_text(title, slug, today, most_common_category(existing), lang)
     articles.mkdir(parents=True, exist_ok=True)
     # "x" mode: a file that appears between the check and the write is still never replaced.
     with target.open("x", encoding="utf-8") as handle:
