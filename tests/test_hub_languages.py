@@ -128,7 +128,7 @@ def test_an_article_in_french_on_an_english_site_gets_french_words(build_site):
 
 SPOT_CHECKS = {
     "de": ("Drei Ideen für Bohnen", "Die nächsten drei Ideen entdecken", "Tipp 1 von 3: ",
-           "Hast du eine Frage dazu"),
+           "Haben Sie eine Frage dazu"),
     "es": ("Tres ideas para las alubias", "Descubre las próximas tres ideas", "Consejo 1 de 3: ",
            "¿Tienes alguna pregunta sobre esto"),
     "nl": ("Drie ideeën voor bonen", "Ontdek de volgende drie ideeën", "Tip 1 van 3: ",

@@ -168,7 +168,7 @@ def test_an_entry_may_say_its_words_in_other_languages():
         "Je e-mailadres",
     )
     # No block for German: the writer's words stay, the default label is said in German.
-    assert (german.heading, german.form.label) == ("Hello", "Deine E-Mail-Adresse")
+    assert (german.heading, german.form.label) == ("Hello", "Ihre E-Mail-Adresse")
     assert localised(one, "en") == one
     assert "fr.heading" in wording(one)
 

@@ -340,7 +340,7 @@ LONG_IN = {
     "de": "Den ganzen Beutel auf einmal zu kochen gibt dir Portionen für die ganze Woche, weil"
     " gekochte Bohnen vier Tage im Kühlschrank und drei Monate im Gefrierfach halten, sofern"
     " sie schnell abkühlen, offen, auf einem großen Blech, bevor sie in verschlossene und mit"
-    " Datum und Rezept beschriftete Dosen kommen, die du übereinander stapeln kannst",
+    " Datum und Rezept beschriftete Dosen kommen, die Sie übereinander stapeln können",
 }
 
 
