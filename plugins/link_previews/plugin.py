@@ -67,7 +67,8 @@ def card_spec(
     return CardSpec(
         title=card_text(article.title),
         category=card_text(str(article.category)),
-        stage=settings.get("STAGE_LABELS", {}).get(stage, stage),
+        # Readers see a stage only in site.yml's words for it (stage_labels); none, no pill.
+        stage=(settings.get("READER_STAGE_LABELS") or {}).get(stage, ""),
         site_name=settings["SITENAME"],
         tagline=settings.get("SITE_TAGLINE", ""),
         bold_font=bold_font,
