@@ -41,6 +41,7 @@ PLUGINS = [
     "conversation",
     "share_snippets",
     "link_previews",
+    "feature_images",
     "nurture",
     "results",
     "analytics",

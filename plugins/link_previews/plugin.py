@@ -14,6 +14,7 @@ from pelican.generators import Generator
 
 from hub.fields import declare_fields
 from hub.hashtags import hashtags
+from hub.images import FoundImage, find_image
 from hub.messages import shown_path
 from hub.text import plain_text
 from hub.urls import absolute_url
@@ -24,7 +25,6 @@ from .cache import card_name, ensure_cards
 from .cards import GREEN, HEIGHT, WIDTH, CardSpec, card_text, find_font
 from .config import LinkPreviewSettings, card_cache_dir, load_settings
 from .intents import share_links
-from .own_image import FoundImage, find_image
 from .structured import ArticleFacts, SocialImage, article_data
 
 log = logging.getLogger(__name__)
