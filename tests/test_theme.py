@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from search.plugin import article_filters
 
 from conftest import article_text
 from hub import site_file
+from hub.palette import (
+    DARK_CARD,
+    DARK_INK,
+    DARK_MEDIA,
+    DARK_MUTED,
+    DARK_PAPER,
+    NON_TEXT_CONTRAST,
+    TEXT_CONTRAST,
+    contrast,
+    palette,
+    short_hex,
+)
 from link_previews.plugin import card_spec
 
+ROOT = Path(__file__).resolve().parent.parent
 HUB_STAGE_NAMES = ("Getting started", "Try it", "Deciding")
 READER_PAGES = ["3-things-to-do-with-a-bag-of-dried-beans", "index.html", "topics/cupboard-staples"]
 WORDS = {"learn": "New here?", "decide": "Choosing what to buy"}
@@ -76,3 +93,56 @@ def test_a_wrong_stage_labels_value_is_one_line_naming_site_yml_and_the_key(valu
         site_file.check(site_file.parse(f"name: Bramble\nstage_labels: {value}\n"))
     assert str(problem.value).startswith(words)
     assert "\n" not in str(problem.value)
+
+
+# --- Dark mode: the palette's dark values keep AA contrast with any brand colour ----------------
+
+HEX = st.integers(0, 0xFFFFFF).map(lambda value: f"#{value:06x}")
+THEME_CSS = ROOT / "theme" / "static" / "css" / "hub.css"
+
+
+@settings(max_examples=300, deadline=None)
+@given(brand=HEX, accent=st.one_of(st.just(""), HEX))
+def test_dark_links_and_rings_keep_aa_contrast_for_any_brand(brand, accent):
+    colours = palette(brand, accent)
+    for background in (DARK_PAPER, DARK_CARD):
+        assert contrast(colours.dark_link, background) >= TEXT_CONTRAST
+    assert contrast(colours.dark_accent, DARK_PAPER) >= NON_TEXT_CONTRAST
+    # Buttons and the header keep the brand in both modes, with text that reads on it.
+    assert contrast(colours.on_brand, colours.brand) >= TEXT_CONTRAST
+
+
+@pytest.mark.parametrize("background", [DARK_PAPER, DARK_CARD])
+@pytest.mark.parametrize("text", [DARK_INK, DARK_MUTED])
+def test_the_dark_modes_own_text_colours_read_on_its_page_and_panels(text, background):
+    assert contrast(text, background) >= TEXT_CONTRAST
+
+
+def test_the_stylesheets_dark_colours_are_the_palettes():
+    css = THEME_CSS.read_text(encoding="utf-8")
+    dark = css[css.index(DARK_MEDIA) :].split("}", 1)[0]
+    named = dict(part.split(":", 1) for part in dark.split(":root{", 1)[1].split(";"))
+    expected = {
+        "--ink": DARK_INK,
+        "--muted": DARK_MUTED,
+        "--paper": DARK_PAPER,
+        "--card": DARK_CARD,
+    }
+    assert {name: named[name] for name in expected} == {
+        name: short_hex(value) for name, value in expected.items()
+    }
+    assert named["--link"] == short_hex(palette("#1d4d2b").dark_link)
+
+
+@pytest.mark.parametrize(
+    ("brand", "dark_link"), [("#1d4d2b", "#73917c"), ("#000000", "#8a8a8a"), ("#ffd700", "#ffd700")]
+)
+def test_a_brand_colour_sets_the_dark_link_in_the_built_stylesheet(build_site, brand, dark_link):
+    # Not strict: a light brand is warned about (links on the page use a darker shade).
+    site = build_site({"articles/beans.md": article_text()}, strict=False, BRAND_COLOUR=brand)
+    assert site.report.errors == []
+    css = site.path("theme/css/hub.css").read_text(encoding="utf-8")
+    light, dark = css.split(DARK_MEDIA, 1)
+    assert f"--brand:{short_hex(brand)}" in light
+    assert f"--link:{short_hex(dark_link)}" in dark.split("}", 1)[0]
+    assert "}\n" not in css, "rules are joined on one line"

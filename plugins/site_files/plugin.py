@@ -13,7 +13,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from hub.jsonld import script_json
-from hub.palette import site_palette, with_properties
+from hub.palette import site_palette, with_palette
 from hub.urls import absolute_url
 
 from .brand import site_logo
@@ -59,7 +59,7 @@ def write_palette(pelican: Any) -> None:
         return
     with open(css, encoding="utf-8") as handle:
         text = handle.read()
-    branded = joined_rules(with_properties(text, site_palette(pelican.settings).properties()))
+    branded = joined_rules(with_palette(text, site_palette(pelican.settings)))
     if branded != text:
         with open(css, "w", encoding="utf-8") as handle:
             handle.write(branded)
