@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from feature_images.variants import content_key, plan, widths_for
-from PIL import Image, ImageDraw
+from pictures import photo
+from PIL import Image
 
 from conftest import article_text
 
 SLUG = "3-things-to-do-with-beans"
-
-
-def photo(width: int = 1600, height: int = 1067, colour: str = "#c8553d") -> bytes:
-    """A JPEG with something drawn on it, WIDTH by HEIGHT."""
-    image = Image.new("RGB", (width, height), "#f4f0e6")
-    ImageDraw.Draw(image).ellipse((width // 4, height // 4, width // 2, height // 2), colour)
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=85)
-    return out.getvalue()
 
 
 def with_image(image: bytes | None = None, **meta: str | None) -> dict[str, str | bytes]:
