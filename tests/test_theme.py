@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from PIL import Image
 from search.plugin import article_filters
 
 from conftest import article_text
 from hub import site_file
 from hub.palette import (
+    CARD,
     DARK_CARD,
     DARK_INK,
     DARK_MEDIA,
@@ -19,10 +22,14 @@ from hub.palette import (
     DARK_PAPER,
     NON_TEXT_CONTRAST,
     TEXT_CONTRAST,
+    category_colour,
     contrast,
     palette,
+    rgb,
     short_hex,
+    text_on,
 )
+from link_previews.cards import BAND_TOP, WIDTH, CardSpec, render_card
 from link_previews.plugin import card_spec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,3 +153,38 @@ def test_a_brand_colour_sets_the_dark_link_in_the_built_stylesheet(build_site, b
     assert f"--brand:{short_hex(brand)}" in light
     assert f"--link:{short_hex(dark_link)}" in dark.split("}", 1)[0]
     assert "}\n" not in css, "rules are joined on one line"
+
+
+# --- Social cards: a stable colour per category, text on it readable ---------------------------
+
+CATEGORIES = ("Cupboard staples", "Fresh & seasonal", "Low-waste home")
+
+
+@settings(max_examples=300, deadline=None)
+@given(brand=HEX, category=st.text(min_size=1, max_size=40))
+def test_a_category_colour_is_stable_shows_on_panels_and_carries_readable_text(brand, category):
+    colour = category_colour(brand, category)
+    # The same topic, however it is spaced, always gets the same colour.
+    assert colour == category_colour(brand, f" {category} ")
+    assert contrast(colour, CARD) >= NON_TEXT_CONTRAST
+    assert contrast(text_on(colour), colour) >= TEXT_CONTRAST
+
+
+@pytest.mark.parametrize("brand", ["#1d4d2b", "#0b1f3a", "#ffd700", "#808080"])
+def test_the_samples_three_topics_get_three_colours(brand):
+    assert len({category_colour(brand, name) for name in CATEGORIES}) == 3
+
+
+def test_cards_of_two_topics_differ_along_the_band_and_keep_the_brand(tmp_path):
+    pixels = []
+    for category in CATEGORIES[:2]:
+        spec = CardSpec(
+            "3 things", category, "New here?", "Larder Lane", "", brand="#1d4d2b",
+            category_colour=category_colour("#1d4d2b", category),
+        )  # fmt: skip
+        card = Image.open(io.BytesIO(render_card(spec))).convert("RGB")
+        band_edge = card.getpixel((WIDTH // 2, BAND_TOP + 4))
+        assert band_edge == rgb(spec.category_colour)
+        assert card.getpixel((10, 10)) == rgb("#1d4d2b"), "the card itself stays the brand's"
+        pixels.append(band_edge)
+    assert pixels[0] != pixels[1]

@@ -16,6 +16,7 @@ from hub.fields import declare_fields
 from hub.hashtags import hashtags
 from hub.images import FoundImage, find_image
 from hub.messages import shown_path
+from hub.palette import category_colour
 from hub.text import plain_text
 from hub.urls import absolute_url
 from hub.utm import UtmScheme, utm_link
@@ -64,6 +65,7 @@ def card_spec(
     stage = getattr(article, "stage", "")
     bold_font, regular_font = fonts or card_fonts()
     logo_file, logo_digest = logo or card_logo(settings)
+    brand = settings.get("BRAND_COLOUR") or GREEN
     return CardSpec(
         title=card_text(article.title),
         category=card_text(str(article.category)),
@@ -73,7 +75,8 @@ def card_spec(
         tagline=settings.get("SITE_TAGLINE", ""),
         bold_font=bold_font,
         regular_font=regular_font,
-        brand=settings.get("BRAND_COLOUR") or GREEN,
+        brand=brand,
+        category_colour=category_colour(brand, str(article.category)),
         logo=logo_file,
         logo_digest=logo_digest,
     )
