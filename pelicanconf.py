@@ -42,6 +42,7 @@ PLUGINS = [
     "conversation",
     "share_snippets",
     "link_previews",
+    "feature_images",
     "nurture",
     "results",
     "analytics",

@@ -78,12 +78,12 @@ def test_the_newsletter_form_works_without_javascript_and_records_the_slug(sampl
 def test_home_starts_with_learn_articles_and_categories_go_learn_try_decide(sample_site):
     home = sample_site.html("index.html")
     starts = home.select("section[aria-labelledby=start-here] .card")
-    assert starts and {card.select_one(".stage")["class"][1] for card in starts} == {"stage-learn"}
+    assert starts and {card["data-stage"] for card in starts} == {"learn"}
     assert len({card.select(".meta a")[0].text for card in starts}) == len(starts)
     for topic in home.select(".topics a"):
         page = sample_site.html(topic["href"].lstrip("/"))
-        stages = [tag["class"][1] for tag in page.select(".card .stage")]
-        order = ["stage-learn", "stage-try", "stage-decide"]
+        stages = [card["data-stage"] for card in page.select(".card")]
+        order = ["learn", "try", "decide"]
         assert stages == sorted(stages, key=order.index), topic.text
 
 

@@ -106,7 +106,7 @@ def test_article_without_tags_or_category_still_builds_when_not_strict(build_sit
 
 def test_stage_defaults_to_learn_and_fields_are_tidied(build_site):
     text = article_text(Hashtags="#ZeroWaste, BatchCooking ,", Question="  What   now? ")
-    site = build_site({"articles/beans.md": text})
+    site = build_site({"articles/beans.md": text}, READER_STAGE_LABELS={"learn": "New here"})
     assert site.report.ok, site.report.errors
     page = site.article("3-things-to-do-with-beans")
     assert page.select_one(".kicker .stage")["class"] == ["stage", "stage-learn"]

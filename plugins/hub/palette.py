@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import colorsys
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +14,13 @@ CARD = "#f4f0e6"
 INK = "#1f2421"
 WHITE = "#ffffff"
 BLACK = "#000000"
+# The theme's dark mode (readers whose device asks for it): page, panels, text, fine lines.
+DARK_PAPER = "#111111"
+DARK_CARD = "#222222"
+DARK_INK = "#eeeeee"
+DARK_MUTED = "#bbbbbb"
+# Where the stylesheet keeps the dark mode's custom properties.
+DARK_MEDIA = "@media(prefers-color-scheme:dark){"
 # The theme's own accent (focus rings) when site.yml names none.
 DEFAULT_ACCENT = "#b3541e"
 # WCAG 2.1 AA: 4.5:1 for text, 3:1 for the parts of the page that are not text (focus rings).
@@ -92,11 +101,21 @@ class Palette:
     link: str
     accent: str
     warnings: tuple[str, ...] = ()
+    # Links and focus rings on the dark mode's page and panels.
+    dark_link: str = ""
+    dark_accent: str = ""
 
     def properties(self) -> dict[str, str]:
         """The CSS custom properties, by name (short names: every byte counts on each page)."""
         named = {"--brand": self.brand, "--on": self.on_brand, "--link": self.link}
         return {name: short_hex(value) for name, value in {**named, "--ring": self.accent}.items()}
+
+    def dark_properties(self) -> dict[str, str]:
+        """The dark mode's link colour, and its focus ring when the page's one would not show."""
+        named = {"--link": self.dark_link}
+        if self.dark_accent != self.accent:
+            named["--ring"] = self.dark_accent
+        return {name: short_hex(value) for name, value in named.items()}
 
 
 def palette(brand: str, accent: str = "", source: str = "site.yml") -> Palette:
@@ -118,14 +137,38 @@ def palette(brand: str, accent: str = "", source: str = "site.yml") -> Palette:
             f" ({contrast(accent, PAPER):.1f}:1, AA needs {NON_TEXT_CONTRAST}:1 for focus"
             f" rings); '{ring}' is used instead; choose a darker accent"
         )
-    return Palette(brand, text_on(brand), link, ring, tuple(warnings))
+    # Dark mode: the brand lightened until links read on its page and panels (no warning: a
+    # lighter shade on a dark page is the point); the ring lightened only when it must be.
+    dark_link = shade_for(brand, (DARK_PAPER, DARK_CARD), TEXT_CONTRAST)
+    dark_ring = shade_for(ring, (DARK_PAPER,), NON_TEXT_CONTRAST)
+    return Palette(brand, text_on(brand), link, ring, tuple(warnings), dark_link, dark_ring)
 
 
-def with_properties(css: str, properties: dict[str, str]) -> str:
-    """CSS with each custom property's value in its first `:root{...}` rule set to PROPERTIES."""
-    start = css.find(":root{")
+def category_colour(brand: str, category: str) -> str:
+    """A stable colour for CATEGORY in BRAND's family: its hue turned by a hash of the name.
+
+    Lightness and saturation stay near the brand's (a grey brand still gives colours), and the
+    shade shows on the theme's panels (3:1) so it can mark a category beside them.
+    """
+    red, green, blue = (part / 255 for part in rgb(brand))
+    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+    turn = int(hashlib.sha256(category.strip().lower().encode("utf-8")).hexdigest()[:8], 16)
+    # Six hues a sixth of the circle apart: two topics seldom share one, and never look close.
+    hue = (hue + (turn % 6) / 6) % 1
+    lightness, saturation = min(max(lightness, 0.25), 0.45), max(saturation, 0.45)
+    colour = hex_colour(*(part * 255 for part in colorsys.hls_to_rgb(hue, lightness, saturation)))
+    return shade_for(colour, (CARD,), NON_TEXT_CONTRAST)
+
+
+def with_properties(css: str, properties: dict[str, str], within: str = "") -> str:
+    """CSS with each custom property's value in its first `:root{...}` rule set to PROPERTIES.
+
+    With WITHIN (a rule's opening, like DARK_MEDIA), the first `:root{...}` inside that rule.
+    """
+    inside = css.find(within) if within else 0
+    start = css.find(":root{", inside) if inside >= 0 else -1
     if start < 0:
-        raise ValueError("the stylesheet has no :root{...} rule for the palette")
+        raise ValueError(f"the stylesheet has no {within}:root{{...}} rule for the palette")
     end = css.index("}", start)
     declarations = dict(
         part.split(":", 1) for part in css[start + 6 : end].split(";") if ":" in part
@@ -133,6 +176,12 @@ def with_properties(css: str, properties: dict[str, str]) -> str:
     declarations.update(properties)
     body = ";".join(f"{name}:{value}" for name, value in declarations.items())
     return f"{css[: start + 6]}{body}{css[end:]}"
+
+
+def with_palette(css: str, colours: Palette) -> str:
+    """CSS with its light and (when it has one) dark custom properties set to COLOURS."""
+    css = with_properties(css, colours.properties())
+    return with_properties(css, colours.dark_properties(), DARK_MEDIA) if DARK_MEDIA in css else css
 
 
 def site_palette(settings: dict[str, Any]) -> Palette:

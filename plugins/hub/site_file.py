@@ -125,6 +125,18 @@ def _slots(value: Any) -> tuple[str, ...]:
     return tuple(slots)
 
 
+def _stage_labels(value: Any) -> dict[str, str]:
+    from writer_metadata.fields import STAGES
+
+    if isinstance(value, str) and not value.strip():
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError('write it like {learn: "New here?", try: "Try it at home"}, or {}')
+    if unknown := [str(stage) for stage in value if stage not in STAGES]:
+        raise ValueError(f"'{unknown[0]}' is not a stage; use some of {', '.join(STAGES)}")
+    return {stage: words for stage, label in value.items() if (words := _text(label or ""))}
+
+
 def _comments(value: Any) -> str:
     from conversation.providers import PROVIDER_CHOICES
 
@@ -235,6 +247,14 @@ KEYS: dict[str, Key] = {
         " disqus (their options are in pelicanconf.py, see the README).",
         "none",
     ),
+    # --- Stage words for readers -------------------------------------------------------------
+    "stage_labels": Key(
+        _stage_labels,
+        ("READER_STAGE_LABELS",),
+        "What readers see for each article's stage (learn, try, decide), if anything, e.g."
+        ' {learn: "New here?", try: "Try it at home"}; {} shows no stage to readers.',
+        {},
+    ),
 }
 _WIDTH = 92
 
@@ -251,6 +271,12 @@ def _value(value: Any) -> str:
     """One value as YAML: plain when safe, quoted otherwise, long text folded over lines."""
     if isinstance(value, list | tuple):
         return f"[{', '.join(_value(item) for item in value)}]"
+    if isinstance(value, Mapping):
+        # Quoted: inside { } a comma or colon would end the words.
+        pairs = [
+            f"{key}: {json.dumps(str(words), ensure_ascii=False)}" for key, words in value.items()
+        ]
+        return "{" + ", ".join(pairs) + "}"
     text = str(value)
     if len(text) > _WIDTH - 20:
         # A folded block needs no quoting: ': ' and # are plain text inside it.

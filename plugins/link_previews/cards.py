@@ -15,7 +15,7 @@ from hub.palette import CARD, TEXT_CONTRAST, contrast, shade_for, text_on
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
 # Everything the card shows is part of its cache key; bump this when the drawing changes.
-CARD_VERSION = 3
+CARD_VERSION = 4
 
 # The theme's colours; the brand colour (the theme's green unless site.yml names another)
 # and the text on it come from hub.palette, so every pairing keeps WCAG AA contrast.
@@ -29,6 +29,7 @@ LOGO_SIZE = 72
 DRAWN_LOGO_TYPES = (".png", ".jpg", ".jpeg", ".webp")
 
 TITLE_TOP = 150
+CATEGORY_EDGE = 10
 BAND_TOP = 510
 TITLE_BOTTOM = BAND_TOP - 44
 TITLE_SIZES = (78, 72, 66, 60, 54, 48, 44)
@@ -78,6 +79,8 @@ class CardSpec:
     # The logo's file and a digest of its bytes, so a changed logo makes a new card.
     logo: str = ""
     logo_digest: str = ""
+    # The category's own colour (hub.palette.category_colour): the band's edge and the pill.
+    category_colour: str = ""
 
 
 @dataclass(frozen=True)
@@ -219,20 +222,16 @@ def title_box(layout: TitleLayout, font_path: str) -> tuple[int, int, int, int]:
 
 
 def _pill(
-    draw: ImageDraw.ImageDraw,
-    text: str,
-    font: ImageFont.ImageFont,
-    right: int,
-    colours: CardColours,
+    draw: ImageDraw.ImageDraw, text: str, font: ImageFont.ImageFont, right: int, fill: str
 ) -> None:
-    """The reading stage as a rounded label, right-aligned in the bottom band."""
+    """The reading stage as a rounded label on FILL, right-aligned in the bottom band."""
     padding_x, height = 22, 52
     width = int(_width(font, text)) + 2 * padding_x
     top = BAND_TOP + (HEIGHT - BAND_TOP - height) // 2
     box = (right - width, top, right, top + height)
-    draw.rounded_rectangle(box, radius=26, fill=colours.background)
+    draw.rounded_rectangle(box, radius=26, fill=fill)
     middle = (right - width / 2, top + height / 2)
-    draw.text(middle, text, font=font, fill=colours.text, anchor="mm")
+    draw.text(middle, text, font=font, fill=text_on(fill), anchor="mm")
 
 
 def _paste_logo(image: Image.Image, path: str, left: int, middle: int) -> int:
@@ -270,6 +269,9 @@ def render_card(spec: CardSpec) -> bytes:
 
     # The band: who made it, and where the article sits in the reader's journey.
     draw.rectangle((0, BAND_TOP, WIDTH, HEIGHT), fill=WHEAT)
+    marker = spec.category_colour or colours.background
+    # The category's colour along the band's top edge: cards of one topic look alike.
+    draw.rectangle((0, BAND_TOP, WIDTH, BAND_TOP + CATEGORY_EDGE), fill=marker)
     middle = (BAND_TOP + HEIGHT) // 2
     name_left = MARGIN + (_paste_logo(image, spec.logo, MARGIN, middle) if spec.logo else 0)
     name_font = load_font(spec.bold_font, 40)
@@ -277,7 +279,7 @@ def render_card(spec: CardSpec) -> bytes:
     draw.text((name_left, middle), site_name, font=name_font, fill=colours.name, anchor="lm")
     pill_font = load_font(spec.bold_font, 26)
     if spec.stage:
-        _pill(draw, spec.stage, pill_font, WIDTH - MARGIN, colours)
+        _pill(draw, spec.stage, pill_font, WIDTH - MARGIN, marker)
     if spec.tagline:
         left = name_left + _width(name_font, site_name) + 28
         room = WIDTH - MARGIN - left - (_width(pill_font, spec.stage) + 72 if spec.stage else 0)

@@ -15,7 +15,9 @@ from pelican.generators import Generator
 from hub.fields import declare_fields
 from hub.hashtags import hashtags
 from hub.i18n import content_language
+from hub.images import FoundImage, find_image
 from hub.messages import shown_path
+from hub.palette import category_colour
 from hub.text import plain_text
 from hub.urls import absolute_url
 from hub.utm import UtmScheme, utm_link
@@ -25,7 +27,6 @@ from .cache import card_name, ensure_cards
 from .cards import GREEN, HEIGHT, WIDTH, CardSpec, card_text, find_font
 from .config import LinkPreviewSettings, card_cache_dir, load_settings
 from .intents import share_links
-from .own_image import FoundImage, find_image
 from .structured import ArticleFacts, SocialImage, article_data
 
 log = logging.getLogger(__name__)
@@ -65,15 +66,18 @@ def card_spec(
     stage = getattr(article, "stage", "")
     bold_font, regular_font = fonts or card_fonts()
     logo_file, logo_digest = logo or card_logo(settings)
+    brand = settings.get("BRAND_COLOUR") or GREEN
     return CardSpec(
         title=card_text(article.title),
         category=card_text(str(article.category)),
-        stage=settings.get("STAGE_LABELS", {}).get(stage, stage),
+        # Readers see a stage only in site.yml's words for it (stage_labels); none, no pill.
+        stage=(settings.get("READER_STAGE_LABELS") or {}).get(stage, ""),
         site_name=settings["SITENAME"],
         tagline=settings.get("SITE_TAGLINE", ""),
         bold_font=bold_font,
         regular_font=regular_font,
-        brand=settings.get("BRAND_COLOUR") or GREEN,
+        brand=brand,
+        category_colour=category_colour(brand, str(article.category)),
         logo=logo_file,
         logo_digest=logo_digest,
     )

@@ -27,14 +27,18 @@ def options(settings: dict[str, Any]) -> SearchSettings:
 
 
 def article_filters(article: Any, stage_labels: dict[str, str]) -> dict[str, str]:
-    """The filters a reader narrows results by: the article's topic and its stage."""
-    stage = getattr(article, "stage", "")
-    return {"Topic": str(article.category), "Stage": stage_labels.get(stage, stage)}
+    """The filters a reader narrows results by: the article's topic, and its stage when named.
+
+    Stages reach readers only in the words site.yml gives them (stage_labels), never as the
+    hub's own names.
+    """
+    label = stage_labels.get(getattr(article, "stage", ""), "")
+    return {"Topic": str(article.category), **({"Stage": label} if label else {})}
 
 
 def entries_of(generators: list[Any], settings: dict[str, Any]) -> list[Entry]:
     """Published articles and pages; drafts, hidden pages, the share kit and the rest stay out."""
-    labels = settings.get("STAGE_LABELS", {})
+    labels = settings.get("READER_STAGE_LABELS") or {}
     entries = []
     for generator in generators:
         for article in getattr(generator, "articles", ()):

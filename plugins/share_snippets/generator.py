@@ -16,7 +16,7 @@ from pelican.generators import Generator
 
 from hub.i18n import content_language
 from hub.messages import shown_path
-from hub.palette import site_palette, with_properties
+from hub.palette import site_palette, with_palette
 from hub.returns import PostReturns
 from hub.signals import post_returns, snippets_composed
 from hub.urls import absolute_url, site_origin
@@ -377,8 +377,8 @@ class ShareKitGenerator(Generator):
         for name, parts in KIT_ASSETS.items():
             body = b"\n".join((static / part).read_bytes() for part in parts)
             if name.endswith(".css"):
-                properties = site_palette(self.settings).properties()
-                body = with_properties(body.decode("utf-8"), properties).encode("utf-8")
+                colours = site_palette(self.settings)
+                body = with_palette(body.decode("utf-8"), colours).encode("utf-8")
             (folder / name).write_bytes(body)
 
     def last_published(self) -> tuple[str, dict[str, Any]] | None:

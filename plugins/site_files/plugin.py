@@ -13,7 +13,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from hub.jsonld import script_json
-from hub.palette import site_palette, with_properties
+from hub.palette import site_palette, with_palette
 from hub.urls import absolute_url
 
 from .brand import site_logo
@@ -47,14 +47,19 @@ def check_brand(pelican: Any) -> None:
         log.error(str(problem))
 
 
+def joined_rules(css: str) -> str:
+    """CSS with the line break after each rule left out: every page loads it, every byte counts."""
+    return css.replace("}\n", "}")
+
+
 def write_palette(pelican: Any) -> None:
-    """Set the stylesheet's palette to the site's brand colours (a no-op for the theme's own)."""
+    """Set the stylesheet's palette to the site's brand colours, its rules on one line."""
     css = os.path.join(pelican.output_path, pelican.settings["THEME_STATIC_DIR"], *PALETTE_CSS)
     if not os.path.isfile(css):
         return
     with open(css, encoding="utf-8") as handle:
         text = handle.read()
-    branded = with_properties(text, site_palette(pelican.settings).properties())
+    branded = joined_rules(with_palette(text, site_palette(pelican.settings)))
     if branded != text:
         with open(css, "w", encoding="utf-8") as handle:
             handle.write(branded)

@@ -1,4 +1,4 @@
-"""An article's own preview image, named in its `Image:` field (checked against the content)."""
+"""An image a writer names in a header (`Image:`), checked against the content folder."""
 
 from __future__ import annotations
 
