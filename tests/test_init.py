@@ -7,7 +7,6 @@ import os
 import pty
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_tasks import environment, invoke
 
-from conftest import article_text
+from conftest import article_text, copy_project
 from hub.palette import palette
 from hub.site_file import load
 from workflow.init import local_timezone
@@ -31,19 +30,8 @@ BRAMBLE = ("--name", "Bramble Bakery", "--email", "hello@bramble.example")
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project's files as git knows them (not .venv, output/ or cache/)."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    copy = tmp_path / "project"
-    for name in filter(None, listed.split("\0")):
-        if (ROOT / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, copy / name)
-    return copy
+    """A copy of the project as a fresh clone has it: the sample in content/, not set up."""
+    return copy_project(tmp_path / "project")
 
 
 def said(ran: subprocess.CompletedProcess) -> list[str]:

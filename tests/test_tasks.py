@@ -19,29 +19,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import article_text
+from conftest import article_text, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT = (
-    "tasks.py", "pelicanconf.py", "publishconf.py", "site.yml", "plugins", "theme", "content"
-)  # fmt: skip
 NEW_TITLE = "3 things to do with lentils"
 NEW_FILE = "content/articles/3-things-to-do-with-lentils.md"
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project, so commands never touch the real content/ or output/."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules")
-    for name in PROJECT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=ignore)
-        else:
-            shutil.copy2(source, copy / name)
-    return copy
+    """A copy of the project with the sample, so commands never touch the real content/."""
+    return copy_project(tmp_path / "project")
 
 
 def make_publishable(project: Path) -> Path:

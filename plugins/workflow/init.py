@@ -271,6 +271,17 @@ def is_initialised(root: Path) -> bool:
     return text.split("\n", 1)[0] == MARKER or name != SAMPLE_NAME
 
 
+def sample_content(root: Path) -> Path | None:
+    """The sample site's content folder: content/ until init moves it to examples/content/.
+
+    None once init deleted it (--no-examples), or once content/ is the writer's own.
+    """
+    if not is_initialised(root):
+        return root / "content"
+    kept = root / EXAMPLES / "content"
+    return kept if (kept / "articles").is_dir() else None
+
+
 def current_values(root: Path) -> dict[str, Any]:
     """What the hub's site.yml says now, by key ({} when it is missing or cannot be read)."""
     try:
