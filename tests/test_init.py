@@ -18,7 +18,7 @@ from test_tasks import environment, invoke
 from conftest import article_text, copy_project
 from hub.palette import palette
 from hub.site_file import load
-from workflow.init import local_timezone
+from workflow.init import local_timezone, sample_content
 
 ROOT = Path(__file__).resolve().parent.parent
 # Files that are text, so every one can be searched for the sample's name.
@@ -51,6 +51,7 @@ def test_init_then_build_names_the_business_and_never_the_sample(project):
     assert load(project / "site.yml")["SITENAME"] == "Bramble Bakery"
     assert (project / "examples/content/articles/3-things-to-do-with-a-squeezed-lemon.md").is_file()
     assert (project / "examples/site.yml").is_file()
+    assert sample_content(project) == project / "examples/content"
     drafts = list((project / "content/articles").glob("*.md"))
     assert [draft.name for draft in drafts] == [
         "3-things-to-know-before-your-first-visit-to-bramble-bakery.md"
@@ -178,7 +179,7 @@ def test_every_answer_has_a_flag_and_no_examples_deletes_the_sample(project, tmp
     assert "provider: buttondown" in catalogue and "    action:" not in catalogue
     privacy = (project / "content/pages/privacy.md").read_text()
     assert "formspree.io" in privacy and "buttondown.com" in privacy
-    assert not (project / "examples").exists()
+    assert not (project / "examples").exists() and sample_content(project) is None
     assert sorted(p.name for p in (project / "content/articles").glob("*.md")) == [mine.name]
     assert sorted(p.name for p in (project / "content/pages").glob("*.md")) == [
         "about.md", "ask.md", "privacy.md"
@@ -229,3 +230,32 @@ def test_the_suggested_time_zone_is_the_machines_by_name(tmp_path):
         link.symlink_to(zones / target)
         assert local_timezone(link) == expected
     assert local_timezone(tmp_path / "missing") == "UTC"
+
+
+# The tests that build the sample, the commands' copies of the project and init in a copy.
+SAMPLE_TESTS = (
+    "tests/test_site.py",
+    "tests/test_page_weight.py",
+    "tests/test_nurture_catalogue.py",
+    "tests/test_search.py::test_the_sample_indexes_its_articles_and_pages_only",
+    "tests/test_tasks.py::test_check_passes_on_the_sample_site",
+    "tests/test_init.py::test_a_site_yml_of_the_writers_own_counts_as_set_up",
+)
+
+
+def test_after_init_the_tests_still_build_the_sample_not_the_writers_content(tmp_path):
+    project = copy_project(tmp_path / "project", ("pyproject.toml", "tests"))
+    assert sample_content(project) == project / "content"
+    assert invoke(project, *shlex.split(INIT)).returncode == 0
+    assert not (project / "content/articles/3-things-to-do-with-a-squeezed-lemon.md").exists()
+    ran = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *SAMPLE_TESTS],
+        cwd=project,
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    summary = ran.stdout.strip().splitlines()[-1]
+    assert ran.returncode == 0, ran.stdout[-3000:]
+    assert re.fullmatch(r"(=+ )?\d+ passed in .*", summary), summary
