@@ -55,7 +55,7 @@ def test_absent_keys_take_their_defaults_and_only_name_is_required():
         ("name: ''\n", "site.yml: name: it cannot be empty"),
         ("name: A\nemail: hello\n", "site.yml: email: 'hello' is not an email address like hello@example.com"),
         ("name: A\nurl: www.example.com\n", "site.yml: url: 'www.example.com' is not a web address like https://www.example.com"),
-        ("name: A\nlanguage: fr\n", "site.yml: language: 'fr' is not available yet; use en (the pages' labels are in English for now)"),
+        ("name: A\nlanguage: pt\n", "site.yml: language: 'pt' is not one of the hub's languages; use one of en (English), fr (French), de (German), es (Spanish), nl (Dutch)"),
         ("name: A\ntimezone: Europe/Londn\n", "site.yml: timezone: 'Europe/Londn' is not a time zone; did you mean 'Europe/London'?"),
         ("name: A\ncolour: green\n", "site.yml: colour: 'green' is not a colour like '#1d4d2b' (# and six hex digits, quoted)"),
         ("name: A\nlogo: logo.png\n", "site.yml: logo: 'logo.png' is not a logo file in content/images/ like images/logo.png (.png, .jpg, .jpeg, .webp, .svg)"),

@@ -15,11 +15,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from hub.i18n import LANGUAGES, locale
 from hub.yaml_text import yaml_problem
 
 FILE_NAME = "site.yml"
-# Reader-facing labels exist in English only so far; other languages come with translations.
-LANGUAGES = ("en",)
 LOGO_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
@@ -60,10 +59,8 @@ def _address(value: Any) -> str:
 def _language(value: Any) -> str:
     text = _text(value).lower()
     if text not in LANGUAGES:
-        raise ValueError(
-            f"'{text}' is not available yet; use {', '.join(LANGUAGES)}"
-            " (the pages' labels are in English for now)"
-        )
+        names = ", ".join(f"{code} ({locale(code).english_name})" for code in LANGUAGES)
+        raise ValueError(f"'{text}' is not one of the hub's languages; use one of {names}")
     return text
 
 
@@ -176,7 +173,8 @@ KEYS: dict[str, Key] = {
     "language": Key(
         _language,
         ("DEFAULT_LANG",),
-        "The site's language; only en for now (French, German, Spanish and Dutch are coming).",
+        "The site's language, for every label, date and post readers see: en (English), fr"
+        " (French), de (German), es (Spanish) or nl (Dutch).",
         "en",
     ),
     "timezone": Key(
