@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import importlib
 import json
 import re
 import textwrap
@@ -131,6 +132,43 @@ def _comments(value: Any) -> str:
     return text
 
 
+def _choice(choices: Callable[[], tuple[str, ...]]) -> Callable[[Any], str]:
+    """A check that the value is one of CHOICES (read from the plugin that uses them)."""
+
+    def check(value: Any) -> str:
+        text = _text(value).lower()
+        if text not in choices():
+            raise ValueError(f"'{text}' is not one of {', '.join(choices())}")
+        return text
+
+    return check
+
+
+def _publish_targets() -> tuple[str, ...]:
+    from workflow.publish import TARGETS
+
+    return TARGETS
+
+
+def _analytics_services() -> tuple[str, ...]:
+    from analytics.settings import SERVICES
+
+    return SERVICES
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"'{value}' is not true or false")
+    return value
+
+
+def _number(value: Any) -> int | float:
+    # Its range is the plugin's to check (below, in check()), in the words of site.yml.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"'{value}' is not a number")
+    return value
+
+
 @dataclass(frozen=True)
 class Key:
     """One key a writer may set: how it is checked, which settings it fills, what it means."""
@@ -233,8 +271,86 @@ KEYS: dict[str, Key] = {
         " disqus (their options are in pelicanconf.py, see the README).",
         "none",
     ),
+    "publish_to": Key(
+        _choice(_publish_targets),
+        ("PUBLISH_TARGET",),
+        "Where invoke publish puts the site: none (output/ is left ready to drag onto Netlify or"
+        " Cloudflare Pages), rsync (your server, over SSH) or ghp-import (GitHub Pages).",
+        "none",
+    ),
+    "rsync_destination": Key(
+        _text,
+        ("PUBLISH_RSYNC_DEST",),
+        "With publish_to: rsync, where the site is copied, e.g. user@host:/var/www/site/.",
+    ),
+    "pages_branch": Key(
+        _required_text,
+        ("PUBLISH_GHP_BRANCH",),
+        "With publish_to: ghp-import, the branch GitHub Pages serves.",
+        "gh-pages",
+    ),
+    "pages_message": Key(
+        _required_text,
+        ("PUBLISH_GHP_MESSAGE",),
+        "With publish_to: ghp-import, the message of each publish's commit.",
+        "Publish the site",
+    ),
+    "publish_share_kit": Key(
+        _flag,
+        ("SHARE_KIT_PUBLISH",),
+        "true publishes the share kit (output/share/) with the site; it is for you, not readers.",
+        False,
+    ),
+    "reshare_top": Key(
+        _number,
+        ("SHARE_RESHARE_TOP",),
+        "With results in results/: the share (0 to 1) of the posts that brought visits to queue"
+        " again; 0 queues none.",
+        0.2,
+    ),
+    "reshare_after_weeks": Key(
+        _number,
+        ("SHARE_RESHARE_AFTER_WEEKS",),
+        "How many weeks after its first slot a post that worked is queued again (1 to 52).",
+        8,
+    ),
+    "analytics": Key(
+        _choice(_analytics_services),
+        ("ANALYTICS_SERVICE",),
+        "Counting visits, without cookies: none (off), plausible, goatcounter or umami.",
+        "none",
+    ),
+    "analytics_site": Key(
+        _text,
+        ("ANALYTICS_SITE",),
+        "Your site there: Umami's website ID, GoatCounter's count address"
+        " (https://MYCODE.goatcounter.com/count) or, for Plausible, your domain (url's by"
+        " default).",
+    ),
+    "analytics_script": Key(
+        _address,
+        ("ANALYTICS_SCRIPT",),
+        "A self-hosted copy's script address; empty for the service's own.",
+    ),
+    "analytics_host": Key(
+        _address,
+        ("ANALYTICS_HOST",),
+        "Umami only: where a self-hosted Umami receives the counts; empty for Umami's own.",
+    ),
+    "helpful": Key(
+        _flag,
+        ("ANALYTICS_HELPFUL",),
+        'With plausible or umami, "Was this helpful?" under each article; false leaves it out.',
+        True,
+    ),
 }
 _WIDTH = 92
+# The plugins' own settings, checked once every key is read: the rules that join several keys
+# (umami needs analytics_site) and the ranges, said with site.yml's names for the settings.
+_PLUGIN_SETTINGS = (
+    ("analytics.settings", "AnalyticsSettings"),
+    ("share_snippets.settings", "ShareSettings"),
+)
 
 
 def _plain(text: str) -> bool:
@@ -249,6 +365,10 @@ def _value(value: Any) -> str:
     """One value as YAML: plain when safe, quoted otherwise, long text folded over lines."""
     if isinstance(value, list | tuple):
         return f"[{', '.join(_value(item) for item in value)}]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
     text = str(value)
     if len(text) > _WIDTH - 20:
         # A folded block needs no quoting: ': ' and # are plain text inside it.
@@ -323,7 +443,21 @@ def check(data: dict[str, Any], name: str = FILE_NAME) -> dict[str, Any]:
             except ValueError as problem:
                 raise SiteFileError(f"{name}: {key}: {problem}") from None
         settings.update(dict.fromkeys(spec.settings, value))
+    _check_with_plugins(settings, name)
     return settings
+
+
+def _check_with_plugins(settings: dict[str, Any], name: str) -> None:
+    """Let each plugin's settings check SETTINGS; a problem is said with site.yml's keys."""
+    keys = {setting: key for key, spec in KEYS.items() for setting in spec.settings}
+    for module, cls in _PLUGIN_SETTINGS:
+        try:
+            getattr(importlib.import_module(module), cls).from_pelican(settings)
+        except ValueError as problem:
+            said = re.sub(r"\b[A-Z][A-Z_]+[A-Z]\b", lambda m: keys.get(m[0], m[0]), str(problem))
+            raise SiteFileError(
+                f"{name}: {said.replace('True or False', 'true or false')}"
+            ) from None
 
 
 def site_file_path(folder: Path, environ: Mapping[str, str]) -> Path:
