@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -96,6 +97,9 @@ def test_absent_keys_take_their_defaults_and_only_name_is_required():
         ("name: A\nanalytics_script: cdn/umami.js\n", "site.yml: analytics_script: 'cdn/umami.js' is not a web address like https://www.example.com"),
         ("name: A\nhelpful: 0\n", "site.yml: helpful: '0' is not true or false"),
         ("name: A\nanalytic: umami\n", "site.yml: 'analytic' is not a setting; did you mean 'analytics'?"),
+        ("name: A\npost_wordings: {tihng: Tip}\n", "site.yml: post_wordings: unknown kind 'tihng'; use intro, intro_new, thing, thing_question, question, answer"),
+        ('name: A\npost_wordings: {thing: "Tip {nmber}"}\n', "site.yml: post_wordings['thing']: unknown field {nmber} in 'Tip {nmber}'; use {article}, {count}, {number}, {site}, {teaser}, {title}"),
+        ("name: A\npost_wordings: [Tip]\n", 'site.yml: post_wordings: write each kind of post and its wordings, e.g. post_wordings: {thing: "Tip {number} of {count}: {title}. {teaser}"}'),
         ("name: [A, B]\n", "site.yml: name: write it as plain text on one line"),
         ("name: A\ntagline: x\nname: B\n", "site.yml: line 3: 'name' is set twice; keep one of them"),
         ("name: A\ncolour: #7a1f3d\n", 'site.yml: colour: a value that starts with # must be in quotes, like colour: "#1d4d2b"'),
@@ -158,6 +162,7 @@ def test_the_build_uses_the_values_in_the_file(build_site, tmp_path, monkeypatch
     mine.write_text(
         "name: Bramble Bakery\ntagline: Bread worth the wait\nemail: hi@b.test\n"
         "analytics: umami\nanalytics_site: 94db1cb1-74f4-4a40\nhelpful: false\n"
+        'post_wordings:\n  thing: ["Bramble tip {number} of {count}: {title}. {teaser}"]\n'
     )
     monkeypatch.setenv("HUB_SITE_FILE", str(mine))
     built = build_site({"articles/beans.md": article_text(Slug="beans")})
@@ -168,6 +173,9 @@ def test_the_build_uses_the_values_in_the_file(build_site, tmp_path, monkeypatch
     counter = article.find("script", src="https://cloud.umami.is/script.js")
     assert counter["data-website-id"] == "94db1cb1-74f4-4a40"
     assert article.select(".helpful-answer") == []
+    posts = json.loads(built.path("share/snippets.json").read_text())["articles"][0]["snippets"]
+    things = [post["text"] for post in posts if post["text"].startswith("Bramble tip")]
+    assert things[0].startswith("Bramble tip 1 of 3: Make a chilli. Soak the beans overnight.")
 
 
 def test_plain_pelican_reports_a_mistake_in_one_line(tmp_path):

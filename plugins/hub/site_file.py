@@ -169,6 +169,22 @@ def _number(value: Any) -> int | float:
     return value
 
 
+def _wordings(value: Any) -> dict[str, tuple[str, ...]]:
+    # Which kinds and fields are allowed is the share plugin's to say (below, in check()).
+    if value == "" or value == {}:
+        return {}
+    example = 'e.g. post_wordings: {thing: "Tip {number} of {count}: {title}. {teaser}"}'
+    if not isinstance(value, dict):
+        raise ValueError(f"write each kind of post and its wordings, {example}")
+    wordings = {}
+    for kind, texts in value.items():
+        texts = [texts] if isinstance(texts, str) else texts
+        if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+            raise ValueError(f"{kind}: write one wording in quotes, or a list of them; {example}")
+        wordings[str(kind)] = tuple(texts)
+    return wordings
+
+
 @dataclass(frozen=True)
 class Key:
     """One key a writer may set: how it is checked, which settings it fills, what it means."""
@@ -271,6 +287,14 @@ KEYS: dict[str, Key] = {
         " disqus (their options are in pelicanconf.py, see the README).",
         "none",
     ),
+    "post_wordings": Key(
+        _wordings,
+        ("SHARE_TEMPLATES",),
+        "Your own wordings for social posts, by kind, in quotes; several take turns, and kinds"
+        ' left out keep the hub\'s, e.g. {thing: ["Tip {number} of {count}: {title}. {teaser}"]}'
+        " (the kinds and their fields: README, Sharing on social networks).",
+        {},
+    ),
     "publish_to": Key(
         _choice(_publish_targets),
         ("PUBLISH_TARGET",),
@@ -365,6 +389,9 @@ def _value(value: Any) -> str:
     """One value as YAML: plain when safe, quoted otherwise, long text folded over lines."""
     if isinstance(value, list | tuple):
         return f"[{', '.join(_value(item) for item in value)}]"
+    if isinstance(value, dict):
+        # JSON is YAML too, and quotes every wording, braces and colons included.
+        return json.dumps({k: list(v) for k, v in value.items()}, ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
