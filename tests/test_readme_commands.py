@@ -204,6 +204,15 @@ def initialised(ran: Ran) -> None:
     assert (ran.project / "examples" / "content").is_dir()
 
 
+def initialised_in_french(ran: Ran) -> None:
+    assert ran.code == 0, ran.err
+    assert ran.lines[-4] == "Next:" and (ran.project / "examples" / "content").is_dir()
+    written = (ran.project / "site.yml").read_text(encoding="utf-8")
+    assert "name: Boulangerie Léa" in written and "language: fr" in written
+    about = (ran.project / "content/pages/about.md").read_text(encoding="utf-8")
+    assert about.startswith("Title: À propos de Boulangerie Léa\n")
+
+
 def init_needs_answers(ran: Ran) -> None:
     # No terminal to ask in: one line naming the flags to give, and nothing changed.
     assert ran.code == 1
@@ -338,6 +347,9 @@ CASES: dict[str, Case] = {
     ),
     "invoke report": Case(reported),
     BRAMBLE: Case(initialised),
+    'invoke init --name "Boulangerie Léa" --email bonjour@lea.example --language fr --yes': Case(
+        initialised_in_french
+    ),
     "invoke init --name … --email … --yes": Case(initialised, typed=BRAMBLE),
     "invoke init": Case(init_needs_answers),
     "invoke results": Case(results_shown, before=RESULTS),
