@@ -164,8 +164,8 @@ def test_publish_rsync_without_a_destination_names_the_setting(project):
     )
     assert published.returncode == 1
     assert published.stderr.strip().splitlines()[-1] == (
-        "error: PUBLISH_RSYNC_DEST is not set: put where rsync should copy the site in site.yml's"
-        " rsync_destination, e.g. user@host:/var/www/site/ (or set PUBLISH_RSYNC_DEST for one run)"
+        "error: site.yml: rsync_destination is empty; give where rsync copies the site,"
+        " e.g. user@host:/var/www/site/ (or set PUBLISH_RSYNC_DEST for one run)"
     )
 
 

@@ -158,7 +158,7 @@ def _analytics_services() -> tuple[str, ...]:
 
 def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"'{value}' is not true or false")
+        raise ValueError(f"write true or false, not '{value}'")
     return value
 
 
