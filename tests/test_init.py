@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from test_readme_commands import EXTRA
 from test_tasks import environment, invoke
 
 from conftest import article_text, copy_project
@@ -240,12 +241,18 @@ SAMPLE_TESTS = (
     "tests/test_nurture_catalogue.py",
     "tests/test_search.py::test_the_sample_indexes_its_articles_and_pages_only",
     "tests/test_tasks.py::test_check_passes_on_the_sample_site",
+    "tests/test_feeds.py",
+    "tests/test_digest.py",
+    "tests/test_conversation.py",
+    "tests/test_link_previews.py::test_sample_site_articles_have_previews_and_reader_questions_as_comments",
+    "tests/test_build_faults.py::test_a_file_size_limit_fails_the_build_in_one_line_and_keeps_output",
+    "tests/test_readme_commands.py::test_readme_command_runs_as_written[invoke build]",
     "tests/test_init.py::test_a_site_yml_of_the_writers_own_counts_as_set_up",
 )
 
 
 def test_after_init_the_tests_still_build_the_sample_not_the_writers_content(tmp_path):
-    project = copy_project(tmp_path / "project", ("pyproject.toml", "tests"))
+    project = copy_project(tmp_path / "project", (*EXTRA, "README.md", ".gitignore"))
     assert sample_content(project) == project / "content"
     assert invoke(project, *shlex.split(INIT)).returncode == 0
     assert not (project / "content/articles/3-things-to-do-with-a-squeezed-lemon.md").exists()
