@@ -210,8 +210,17 @@ def test_render_quotes_what_yaml_would_misread_and_reads_back_the_same():
         "colour": "#aa3300",
         "slots": ["mon 08:00"],
         "newsletter": "https://buttondown.com/api/emails/embed-subscribe/bramble",
+        # As a writer may write them: one wording alone, or a list.
+        "post_wordings": {"thing": "Tip {number}: {title}", "intro": ["{title}: {summary}"]},
+        "helpful": False,
+        "reshare_top": 0.5,
     }
     settings = check(parse(render(values)))
+    assert settings["SHARE_TEMPLATES"] == {
+        "thing": ("Tip {number}: {title}",),
+        "intro": ("{title}: {summary}",),
+    }
+    assert settings["ANALYTICS_HELPFUL"] is False and settings["SHARE_RESHARE_TOP"] == 0.5
     assert settings["SITENAME"] == "Bramble: Bakery" and settings["SITE_TAGLINE"] == "#1 for bread"
     assert settings["SITE_DESCRIPTION"] == " ".join(values["description"].split())
     assert settings["BRAND_COLOUR"] == "#aa3300" and settings["SHARE_SLOTS"] == ("mon 08:00",)

@@ -391,7 +391,8 @@ def _value(value: Any) -> str:
         return f"[{', '.join(_value(item) for item in value)}]"
     if isinstance(value, dict):
         # JSON is YAML too, and quotes every wording, braces and colons included.
-        return json.dumps({k: list(v) for k, v in value.items()}, ensure_ascii=False)
+        wordings = {kind: [v] if isinstance(v, str) else list(v) for kind, v in value.items()}
+        return json.dumps(wordings, ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
