@@ -58,6 +58,15 @@ def test_publishing_analytics_and_the_plan_are_set_in_the_file_too():
     assert (settings["SHARE_RESHARE_TOP"], settings["SHARE_RESHARE_AFTER_WEEKS"]) == (0.5, 4)
     assert settings["ANALYTICS_SERVICE"] == "umami" and settings["ANALYTICS_HELPFUL"] is False
     assert settings["ANALYTICS_SITE"] == "94db1cb1-74f4-4a40"
+    giscus = settings_of(
+        """
+        name: Bramble Bakery
+        comments: giscus
+        comment_options: {repo: bramble/site, repo-id: R_1, category: Comments, category-id: C_1}
+        """
+    )
+    assert giscus["CONVERSATION_PROVIDER"] == "giscus"
+    assert giscus["CONVERSATION_GISCUS"]["repo"] == "bramble/site"
 
 
 def test_absent_keys_take_their_defaults_and_only_name_is_required():
@@ -99,6 +108,8 @@ def test_absent_keys_take_their_defaults_and_only_name_is_required():
         ("name: A\nanalytic: umami\n", "site.yml: 'analytic' is not a setting; did you mean 'analytics'?"),
         ("name: A\npost_wordings: {tihng: Tip}\n", "site.yml: post_wordings: unknown kind 'tihng'; use intro, intro_new, thing, thing_question, question, answer"),
         ('name: A\npost_wordings: {thing: "Tip {nmber}"}\n', "site.yml: post_wordings['thing']: unknown field {nmber} in 'Tip {nmber}'; use {article}, {count}, {number}, {site}, {teaser}, {title}"),
+        ("name: A\ncomments: giscus\n", "site.yml: comment_options needs 'repo', 'repo-id', 'category', 'category-id' for giscus; add them there"),
+        ("name: A\ncomment_options: [repo]\n", "site.yml: comment_options: write each option as name: value, e.g. {repo: me/site}"),
         ("name: A\npost_wordings: [Tip]\n", 'site.yml: post_wordings: write each kind of post and its wordings, e.g. post_wordings: {thing: "Tip {number} of {count}: {title}. {teaser}"}'),
         ("name: [A, B]\n", "site.yml: name: write it as plain text on one line"),
         ("name: A\ntagline: x\nname: B\n", "site.yml: line 3: 'name' is set twice; keep one of them"),

@@ -185,16 +185,36 @@ def _wordings(value: Any) -> dict[str, tuple[str, ...]]:
     return wordings
 
 
+def _options(value: Any) -> dict[str, str]:
+    # Which options a provider needs is the conversation plugin's to say (below, in check()).
+    if value == "" or value is None:
+        return {}
+    if not isinstance(value, dict) or any(isinstance(v, list | dict) for v in value.values()):
+        raise ValueError("write each option as name: value, e.g. {repo: me/site}")
+    return {str(name): str(option) for name, option in value.items()}
+
+
+def _provider_settings() -> tuple[str, ...]:
+    from conversation.providers import PROVIDERS
+
+    return tuple(f"CONVERSATION_{name.upper()}" for name in PROVIDERS)
+
+
 @dataclass(frozen=True)
 class Key:
     """One key a writer may set: how it is checked, which settings it fills, what it means."""
 
     check: Callable[[Any], Any]
-    settings: tuple[str, ...]
+    # The settings it fills; a function when a plugin holds their list.
+    settings: tuple[str, ...] | Callable[[], tuple[str, ...]]
     # The comment written above the key in site.yml.
     comment: str
     # What an absent key means; None: the key is required.
     default: Any = ""
+
+    def filled(self) -> tuple[str, ...]:
+        """The settings this key fills."""
+        return self.settings() if callable(self.settings) else self.settings
 
 
 HEADER = (
@@ -287,6 +307,14 @@ KEYS: dict[str, Key] = {
         " disqus (their options are in pelicanconf.py, see the README).",
         "none",
     ),
+    "comment_options": Key(
+        _options,
+        _provider_settings,
+        "The live comments' options: for giscus {repo: me/site, repo-id: ..., category:"
+        " Comments, category-id: ...} from giscus.app; each provider's are in the README"
+        " (Questions and comments).",
+        {},
+    ),
     "post_wordings": Key(
         _wordings,
         ("SHARE_TEMPLATES",),
@@ -374,6 +402,7 @@ _WIDTH = 92
 _PLUGIN_SETTINGS = (
     ("analytics.settings", "AnalyticsSettings"),
     ("share_snippets.settings", "ShareSettings"),
+    ("conversation.settings", "ConversationSettings"),
 )
 
 
@@ -390,9 +419,8 @@ def _value(value: Any) -> str:
     if isinstance(value, list | tuple):
         return f"[{', '.join(_value(item) for item in value)}]"
     if isinstance(value, dict):
-        # JSON is YAML too, and quotes every wording, braces and colons included.
-        wordings = {kind: [v] if isinstance(v, str) else list(v) for kind, v in value.items()}
-        return json.dumps(wordings, ensure_ascii=False)
+        # JSON is YAML too, and quotes every text, braces and colons included.
+        return json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -470,14 +498,14 @@ def check(data: dict[str, Any], name: str = FILE_NAME) -> dict[str, Any]:
                 value = spec.check(data[key])
             except ValueError as problem:
                 raise SiteFileError(f"{name}: {key}: {problem}") from None
-        settings.update(dict.fromkeys(spec.settings, value))
+        settings.update(dict.fromkeys(spec.filled(), value))
     _check_with_plugins(settings, name)
     return settings
 
 
 def _check_with_plugins(settings: dict[str, Any], name: str) -> None:
     """Let each plugin's settings check SETTINGS; a problem is said with site.yml's keys."""
-    keys = {setting: key for key, spec in KEYS.items() for setting in spec.settings}
+    keys = {setting: key for key, spec in KEYS.items() for setting in spec.filled()}
     for module, cls in _PLUGIN_SETTINGS:
         try:
             getattr(importlib.import_module(module), cls).from_pelican(settings)
