@@ -92,18 +92,14 @@ AUTHOR_FEED_RSS = None
 MENU_PAGES = ["about", "ask"]
 STAGE_LABELS = {"learn": "Getting started", "try": "Try it", "decide": "Deciding"}
 
-# Conversation (questions and comments) and share snippets (social posts, the share kit):
-# the email, form, comment provider, networks and posting times come from site.yml.
-# The share kit is for the team: `invoke publish` leaves output/share/ out unless this is True.
-SHARE_KIT_PUBLISH = False
-
-# Counting visits (off): "plausible", "goatcounter" or "umami", cookie-free; see README,
-# "See what's working". ANALYTICS_SITE names your site there.
-ANALYTICS_SERVICE = "none"
+# Conversation (questions and comments), share snippets (social posts, the share kit),
+# publishing and counting visits: what a writer chooses (the email, form, comment provider,
+# networks, posting times, where to publish, analytics) comes from site.yml.
 
 # --- The writer's settings: site.yml ----------------------------------------------------------
-# Name, tagline, email, language, time zone, colours, logo, networks, posting times, form and
-# comments live in site.yml, checked by hub/site_file.py; its values win over those above.
+# Name, tagline, email, language, time zone, colours, logo, networks, posting times, form,
+# comments, publishing and analytics live in site.yml, checked by hub/site_file.py; its values
+# win over those above.
 # HUB_SITE_FILE names another file instead (the tests build with their own).
 from hub import site_file as _site_file  # noqa: E402
 

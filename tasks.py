@@ -193,9 +193,13 @@ def publish(c, dry_run=False):
 @task
 def screenshots(c):
     """Retake the README's screenshots (docs/*.png) in headless Chromium."""
+    from workflow.init import sample_content
     from workflow.screenshots import take_screenshots
 
-    done(take_screenshots(CONFIG["settings_base"], ROOT / "docs", say))
+    if (sample := sample_content(ROOT)) is None:
+        say("error: the screenshots show the sample site, deleted here; take them in a fresh clone")
+        done(1)
+    done(take_screenshots(CONFIG["settings_base"], ROOT / "docs", say, sample=sample))
 
 
 @task

@@ -19,6 +19,7 @@ from pelican.plugins import signals
 
 from hub import signals as hub_signals
 from hub.build import BuildReport, build, forget_logged_messages
+from workflow.init import sample_content
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
@@ -27,6 +28,43 @@ SETTINGS = ROOT / "pelicanconf.py"
 # `invoke init` rewrites); pelicanconf.py reads the file HUB_SITE_FILE names.
 SITE_FILE = SITES / "site.yml"
 os.environ["HUB_SITE_FILE"] = str(SITE_FILE)
+# The project's code and settings, as a copy of the project for running commands needs them.
+PROJECT = ("tasks.py", "pelicanconf.py", "publishconf.py", "site.yml", "plugins", "theme")
+
+
+def sample_dir() -> Path:
+    """The sample site's content folder, wherever `invoke init` left it.
+
+    The tests that need the sample (its ten articles, pages and questions) read it here and
+    never the writer's own content/: init moves the sample to examples/content/, which nothing
+    else touches, so one copy of it serves before and after. Skipped once it was deleted.
+    """
+    found = sample_content(ROOT)
+    if found is None:
+        pytest.skip(
+            "the sample site is not in this project (invoke init --no-examples deleted it)",
+            allow_module_level=True,
+        )
+    return found
+
+
+def copy_project(folder: Path, extra: tuple[str, ...] = ()) -> Path:
+    """A copy of the project in FOLDER with the sample as its content/ and site.yml.
+
+    Commands run there never touch the real content/ or output/, and find the sample site
+    as a fresh clone has it, whether or not this project was set up with `invoke init`.
+    """
+    folder.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules", ".venv")
+    for name in (*PROJECT, *extra):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name, ignore=ignore)
+        elif source.is_file():
+            shutil.copy2(source, folder / name)
+    shutil.copytree(sample_dir(), folder / "content", ignore=ignore)
+    shutil.copy2(SITE_FILE, folder / "site.yml")
+    return folder
 
 
 def disconnect_all_signals() -> None:
@@ -146,10 +184,11 @@ def build_site(tmp_path: Path) -> Callable[..., BuiltSite]:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real content/ folder, built strictly once for the whole session."""
+    """The sample site, built strictly once for the whole session."""
     disconnect_all_signals()
     out = tmp_path_factory.mktemp("sample") / "output"
-    report = build(SETTINGS, out, strict=True, overrides={"CACHE_CONTENT": False})
+    overrides = {"PATH": str(sample_dir()), "CACHE_CONTENT": False}
+    report = build(SETTINGS, out, strict=True, overrides=overrides)
     disconnect_all_signals()
     return BuiltSite(report, out)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from analytics.settings import AnalyticsSettings
+from conftest import sample_dir
 from workflow.headers import content_security_policy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,7 +17,7 @@ UMAMI = {"ANALYTICS_SERVICE": "umami", "ANALYTICS_SITE": "94db1cb1-74f4-4a40-ad6
 
 
 def sample(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(sample_dir(), tmp_path / "content")
     return tmp_path / "content"
 
 

@@ -191,12 +191,38 @@ def test_an_article_with_a_logo_and_a_dark_brand_stays_within_the_page_budget(bu
     assert weight.requests <= 4 and weight.code_bytes <= 20_000, weight.describe()
 
 
-def test_the_card_draws_the_logo_only_when_pillow_can(tmp_path):
+def test_the_card_draws_a_png_or_svg_logo_and_leaves_off_one_it_cannot_read(tmp_path):
     logo = tmp_path / "logo.png"
     logo.write_bytes(png_logo())
     spec = CardSpec("3 things", "Bread", "Getting started", "Bramble", "", brand=DARK)
     plain = Image.open(io.BytesIO(render_card(spec)))
     with_logo = Image.open(io.BytesIO(render_card(CardSpec(**{**vars(spec), "logo": str(logo)}))))
     assert plain.getpixel((92, 570)) != (192, 57, 43) == with_logo.getpixel((92, 570))
-    svg = CardSpec(**{**vars(spec), "logo": str(tmp_path / "logo.svg")})
-    assert render_card(svg) == render_card(spec)
+    # The same red logo as an SVG, twice as wide as it is tall: drawn by resvg, 72 px tall.
+    svg = tmp_path / "logo.svg"
+    svg.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 40">'
+        '<rect width="80" height="40" fill="#c0392b"/></svg>'
+    )
+    drawn = Image.open(io.BytesIO(render_card(CardSpec(**{**vars(spec), "logo": str(svg)}))))
+    assert drawn.getpixel((92, 570)) == (192, 57, 43) == drawn.getpixel((72 + 140, 570))
+    assert drawn.getpixel((72 + 150, 570)) != (192, 57, 43)
+    for broken in ("<svg", b"\xff\xfe"):
+        svg.write_bytes(broken if isinstance(broken, bytes) else broken.encode())
+        assert render_card(CardSpec(**{**vars(spec), "logo": str(svg)})) == render_card(spec)
+    gone = CardSpec(**{**vars(spec), "logo": str(tmp_path / "gone.svg")})
+    assert render_card(gone) == render_card(spec)
+
+
+def test_an_svg_logo_reaches_the_built_card(build_site):
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 1">'
+        '<rect width="2" height="1" fill="#c0392b"/></svg>'
+    )
+    site = build_site(
+        {"articles/beans.md": article_text(Slug="beans"), "images/logo.svg": svg},
+        BRAND_LOGO="images/logo.svg", SITEURL="https://shop.example",
+    )  # fmt: skip
+    card_url = site.article("beans").find("meta", property="og:image")["content"]
+    card = Image.open(site.path(card_url.removeprefix("https://shop.example/")))
+    assert card.getpixel((72 + 20, 570)) == (192, 57, 43)

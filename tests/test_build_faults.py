@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article_text, site_files, write_files
+from conftest import article_text, sample_dir, site_files, write_files
 from hub.build import BuildReport, build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,8 +24,9 @@ ROOMY = "8m"
 
 
 def sample_build(output: Path, echo=None, **overrides: object) -> BuildReport:
-    """Build the real content/ into OUTPUT as `invoke build` does (warnings do not fail it)."""
-    return build(SETTINGS, output, overrides={"CACHE_CONTENT": False, **overrides}, echo=echo)
+    """Build the sample into OUTPUT as `invoke build` does (warnings do not fail it)."""
+    overrides = {"PATH": str(sample_dir()), "CACHE_CONTENT": False, **overrides}
+    return build(SETTINGS, output, overrides=overrides, echo=echo)
 
 
 def assert_one_plain_line(line: str) -> None:
@@ -104,14 +105,15 @@ from hub.build import build
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 limit = int(sys.argv[3])
 resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-overrides = {"CACHE_CONTENT": False, **({"PATH": sys.argv[4]} if sys.argv[4:] else {})}
+overrides = {"CACHE_CONTENT": False, "PATH": sys.argv[4]}
 report = build(sys.argv[1] + "/pelicanconf.py", sys.argv[2], overrides=overrides, echo=print)
 sys.exit(0 if report.ok else 1)
 """
 
 
 def build_with_file_size_limit(output: Path, limit: int, *content: Path):
-    """Build in a process the kernel stops from writing any file past LIMIT bytes."""
+    """Build CONTENT (the sample's by default) in a process kept from writing past LIMIT bytes."""
+    content = content or (sample_dir(),)
     return subprocess.run(
         [sys.executable, "-c", FSIZE_BUILD, str(ROOT), str(output), str(limit), *map(str, content)],
         capture_output=True,

@@ -8,10 +8,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import article_text
+from conftest import article_text, sample_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = sorted((ROOT / "content" / "articles").glob("*.md"))
+ARTICLES = sorted((sample_dir() / "articles").glob("*.md"))
 ANSWERED = {
     "3-things-to-do-with-a-bag-of-dried-beans": 3,
     "3-things-to-know-before-your-first-refill-visit": 2,

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import feedparser
 import pytest
 
-from conftest import ROOT, article_text
+from conftest import article_text, sample_dir
 
 ORIGIN = "http://127.0.0.1:8000"
 
@@ -68,7 +68,7 @@ def test_titles_are_escaped_in_the_html_and_kept_as_written_in_the_text(build_si
 
 
 def test_the_digest_size_is_a_setting(build_site):
-    site = build_site(ROOT / "content", DIGEST_ARTICLES=1)
+    site = build_site(sample_dir(), DIGEST_ARTICLES=1)
     assert len(site.html("email/latest.html").find_all("h2")) == 1
 
 

@@ -10,10 +10,10 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, article_text, forwarded
+from conftest import article_text, forwarded, sample_dir
 
 ORIGIN = "http://127.0.0.1:8000"
-ARTICLES = sorted((ROOT / "content" / "articles").glob("*.md"))
+ARTICLES = sorted((sample_dir() / "articles").glob("*.md"))
 
 
 def parsed(site, relative: str):
@@ -83,7 +83,7 @@ def test_feed_items_carry_the_whole_article_with_absolute_untagged_links(sample_
 
 
 def test_feed_ids_are_the_same_on_every_build(sample_site, build_site):
-    again = build_site(ROOT / "content")
+    again = build_site(sample_dir())
     first = [entry.id for entry in parsed(sample_site, "feeds/all.atom.xml").entries]
     assert [entry.id for entry in parsed(again, "feeds/all.atom.xml").entries] == first
     posts = [item.id for item in parsed(sample_site, "feeds/social.xml").entries]
@@ -143,7 +143,7 @@ def test_the_social_feed_has_one_item_per_planned_post_with_its_card(sample_site
 
 
 def test_the_social_feed_can_hold_one_networks_posts(build_site):
-    site = build_site(ROOT / "content", FEEDS_SOCIAL_NETWORK="bluesky")
+    site = build_site(sample_dir(), FEEDS_SOCIAL_NETWORK="bluesky")
     feed = parsed(site, "feeds/social.xml")
     bluesky = planned_posts(site, "bluesky")
     assert len(feed.entries) == len(bluesky) > 0

@@ -7,19 +7,19 @@ import os
 import pty
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from test_readme_commands import EXTRA
 from test_tasks import environment, invoke
 
-from conftest import article_text
+from conftest import article_text, copy_project
 from hub.palette import palette
 from hub.site_file import load
-from workflow.init import local_timezone
+from workflow.init import local_timezone, sample_content, welcome
 
 ROOT = Path(__file__).resolve().parent.parent
 # Files that are text, so every one can be searched for the sample's name.
@@ -31,19 +31,8 @@ BRAMBLE = ("--name", "Bramble Bakery", "--email", "hello@bramble.example")
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project's files as git knows them (not .venv, output/ or cache/)."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    copy = tmp_path / "project"
-    for name in filter(None, listed.split("\0")):
-        if (ROOT / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, copy / name)
-    return copy
+    """A copy of the project as a fresh clone has it: the sample in content/, not set up."""
+    return copy_project(tmp_path / "project")
 
 
 def said(ran: subprocess.CompletedProcess) -> list[str]:
@@ -63,6 +52,7 @@ def test_init_then_build_names_the_business_and_never_the_sample(project):
     assert load(project / "site.yml")["SITENAME"] == "Bramble Bakery"
     assert (project / "examples/content/articles/3-things-to-do-with-a-squeezed-lemon.md").is_file()
     assert (project / "examples/site.yml").is_file()
+    assert sample_content(project) == project / "examples/content"
     drafts = list((project / "content/articles").glob("*.md"))
     assert [draft.name for draft in drafts] == [
         "3-things-to-know-before-your-first-visit-to-bramble-bakery.md"
@@ -190,7 +180,7 @@ def test_every_answer_has_a_flag_and_no_examples_deletes_the_sample(project, tmp
     assert "provider: buttondown" in catalogue and "    action:" not in catalogue
     privacy = (project / "content/pages/privacy.md").read_text()
     assert "formspree.io" in privacy and "buttondown.com" in privacy
-    assert not (project / "examples").exists()
+    assert not (project / "examples").exists() and sample_content(project) is None
     assert sorted(p.name for p in (project / "content/articles").glob("*.md")) == [mine.name]
     assert sorted(p.name for p in (project / "content/pages").glob("*.md")) == [
         "about.md", "ask.md", "privacy.md"
@@ -204,7 +194,7 @@ def test_every_answer_has_a_flag_and_no_examples_deletes_the_sample(project, tmp
 
 def test_in_a_terminal_init_asks_each_question_and_enter_keeps_the_suggestion(project):
     # A pseudo-terminal stands in for the writer's: init asks, the answers are typed.
-    typed = ["Bramble Bakery", "", "", "nope", "hello@bramble.example", *[""] * 9]
+    typed = ["Bramble Bakery", "", "", "", "nope", "hello@bramble.example", *[""] * 8]
     main, other = pty.openpty()
     os.write(main, "".join(f"{line}\n" for line in typed).encode())
     ran = subprocess.run(
@@ -223,6 +213,7 @@ def test_in_a_terminal_init_asks_each_question_and_enter_keeps_the_suggestion(pr
     # Python writes input()'s prompt to stderr when the terminal has no readline.
     prompts = ran.stderr
     assert "Your business's name: " in prompts
+    assert "The site's language (en, fr, de, es, nl) [en]: " in prompts
     assert "A one-line tagline [Helpful ideas from Bramble Bakery]: " in prompts
     assert "('nope' is not an email address like hello@example.com)" in prompts
     settings = load(project / "site.yml")
@@ -241,3 +232,107 @@ def test_the_suggested_time_zone_is_the_machines_by_name(tmp_path):
         link.symlink_to(zones / target)
         assert local_timezone(link) == expected
     assert local_timezone(tmp_path / "missing") == "UTC"
+
+
+# The tests that build the sample, the commands' copies of the project and init in a copy.
+SAMPLE_TESTS = (
+    "tests/test_site.py",
+    "tests/test_page_weight.py",
+    "tests/test_nurture_catalogue.py",
+    "tests/test_search.py::test_the_sample_indexes_its_articles_and_pages_only",
+    "tests/test_tasks.py::test_check_passes_on_the_sample_site",
+    "tests/test_feeds.py",
+    "tests/test_digest.py",
+    "tests/test_conversation.py",
+    "tests/test_link_previews.py::test_sample_site_articles_have_previews_and_reader_questions_as_comments",
+    "tests/test_build_faults.py::test_a_file_size_limit_fails_the_build_in_one_line_and_keeps_output",
+    "tests/test_readme_commands.py::test_readme_command_runs_as_written[invoke build]",
+    "tests/test_init.py::test_a_site_yml_of_the_writers_own_counts_as_set_up",
+)
+
+
+def test_after_init_the_tests_still_build_the_sample_not_the_writers_content(tmp_path):
+    project = copy_project(tmp_path / "project", (*EXTRA, "README.md", ".gitignore"))
+    assert sample_content(project) == project / "content"
+    assert invoke(project, *shlex.split(INIT)).returncode == 0
+    assert not (project / "content/articles/3-things-to-do-with-a-squeezed-lemon.md").exists()
+    ran = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *SAMPLE_TESTS],
+        cwd=project,
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    summary = ran.stdout.strip().splitlines()[-1]
+    assert ran.returncode == 0, ran.stdout[-3000:]
+    assert re.fullmatch(r"(=+ )?\d+ passed in .*", summary), summary
+
+
+# Per language: the About page's title, the first draft's file and a line of the Ask-us page.
+IN_LANGUAGE = {
+    "fr": (
+        "À propos de Bramble Bakery",
+        "3-choses-a-savoir-avant-votre-premiere-visite-chez-bramble-bakery.md",
+        "## Comment nous poser une question",
+    ),
+    "de": (
+        "Über Bramble Bakery",
+        "3-dinge-die-sie-vor-ihrem-ersten-besuch-bei-bramble-bakery-wissen-sollten.md",
+        "## So fragen Sie uns",
+    ),
+    "es": (
+        "Sobre Bramble Bakery",
+        "3-cosas-que-debes-saber-antes-de-tu-primera-visita-a-bramble-bakery.md",
+        "## Cómo preguntar",
+    ),
+    "nl": (
+        "Over Bramble Bakery",
+        "3-dingen-om-te-weten-voor-je-eerste-bezoek-aan-bramble-bakery.md",
+        "## Zo stel je een vraag",
+    ),
+}
+# English words of init's pages, draft and calls to action that no other language keeps.
+ENGLISH = (
+    "Why this site exists", "How to ask", "When you read the site", "Name thing",
+    "Write a short intro", "Stuck on something", "Ask a question", "Helpful ideas",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(IN_LANGUAGE))
+def test_init_in_each_language_writes_the_readers_pages_in_it_and_check_passes(project, lang):
+    about_title, draft_name, ask_line = IN_LANGUAGE[lang]
+    ran = invoke(
+        project, "init", "--name", "Bramble Bakery", "--email", "hello@bramble.test",
+        "--language", lang, "--yes",
+    )  # fmt: skip
+    assert ran.returncode == 0, ran.stderr
+    assert load(project / "site.yml")["DEFAULT_LANG"] == lang
+    content = project / "content"
+    written = [*content.glob("pages/*.md"), *content.glob("articles/*.md")]
+    written.append(content / "calls-to-action.yml")
+    assert (content / "pages/about.md").read_text().startswith(f"Title: {about_title}\n")
+    assert ask_line in (content / "pages/ask.md").read_text()
+    assert [path.name for path in content.glob("articles/*.md")] == [draft_name]
+    for path in written:
+        text = path.read_text(encoding="utf-8")
+        # The draft's header note is for the writer, and writer-facing words stay English.
+        text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+        assert not [words for words in ENGLISH if words in text], path.name
+    assert f'invoke new "{welcome(lang)["new_example"]}"' in ran.stderr
+
+    checked = invoke(project, "check")
+    assert checked.returncode == 0, checked.stderr
+    # Published as it is, the draft's title keeps its promise: the one line left is the
+    # starter text, found in its own language.
+    draft = content / "articles" / draft_name
+    draft.write_text(draft.read_text().replace("Status: draft\n", ""))
+    built = invoke(project, "build")
+    assert built.returncode == 0, built.stderr
+    warnings = [line for line in said(built) if line.startswith("warning:")]
+    assert len(warnings) == 1 and "still holds the starter text" in warnings[0], warnings
+    page = BeautifulSoup(
+        (project / "output" / draft.stem / "index.html").read_text(), "html.parser"
+    )
+    assert page.html["lang"] == lang
+    assert len(page.select("h2[id^=thing-]")) == 3

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from conftest import SETTINGS, SITES, BuiltSite, article_text, disconnect_all_signals
+from conftest import SETTINGS, SITES, BuiltSite, article_text, disconnect_all_signals, sample_dir
 from hub.build import build as build_into
 from link_previews.intents import INTENTS
 
@@ -348,12 +348,12 @@ def test_hostile_summary_is_escaped_in_the_description(hostile):
 
 
 def test_sample_site_articles_have_previews_and_reader_questions_as_comments(sample_site):
-    for source in sorted((ROOT / "content" / "articles").glob("*.md")):
+    for source in sorted((sample_dir() / "articles").glob("*.md")):
         page = sample_site.article(source.stem)
         assert meta(page, "og:url") == page.find("link", rel="canonical")["href"]
         assert len(share_links(page)) == len(NETWORKS)
         assert card_size(sample_site, meta(page, "og:image")) == (1200, 630)
-    questions = ROOT / "content" / "questions" / "3-things-to-do-with-a-bag-of-dried-beans.yml"
+    questions = sample_dir() / "questions" / "3-things-to-do-with-a-bag-of-dried-beans.yml"
     asked = yaml.safe_load(questions.read_text(encoding="utf-8"))
     page = sample_site.article("3-things-to-do-with-a-bag-of-dried-beans")
     scripts = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]

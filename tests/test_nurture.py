@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SETTINGS, SITES, article_text
+from conftest import SETTINGS, SITES, article_text, sample_dir
 from nurture.cli import report
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = sorted((ROOT / "content" / "articles").glob("*.md"))
+ARTICLES = sorted((sample_dir() / "articles").glob("*.md"))
 STAGE_CTAS = {"learn": "newsletter", "try": "ask-us", "decide": "chat"}
 
 

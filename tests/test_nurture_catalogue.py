@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import sample_dir
 from nurture.catalogue import localised, parse_catalogue, wording
 from nurture.report import ArticleFacts, build_report, months_before, report_text
 
@@ -18,7 +19,7 @@ def entry(extra: str, cta_id: str = "one") -> str:
 
 
 def test_the_shipped_catalogue_and_the_built_in_defaults_are_valid():
-    shipped, problems = parse_catalogue((ROOT / "content" / "calls-to-action.yml").read_text())
+    shipped, problems = parse_catalogue((sample_dir() / "calls-to-action.yml").read_text())
     assert problems == []
     assert list(shipped) == ["newsletter", "ask-us", "checklist", "chat"]
     assert shipped["newsletter"].heading == "Get the next three things in your inbox"

@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import sample_dir
 from quality.weight import Resource, css_resources, html_resources, page_weight
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = sorted((ROOT / "content" / "articles").glob("*.md"))
+ARTICLES = sorted((sample_dir() / "articles").glob("*.md"))
 MAX_REQUESTS = 4
 MAX_CODE_BYTES = 20_000
 PAGE = "http://127.0.0.1:8000/beans/"

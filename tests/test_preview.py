@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pelican.contents import Article
 
-from conftest import ROOT, article_text, site_files
+from conftest import ROOT, article_text, sample_dir, site_files
 from hub.preview import CODE_STAMP, UNFINISHED
 from workflow.commands import preview_overrides, run_build, run_preview_build
 
@@ -26,7 +26,7 @@ class Project:
         self.folder = folder
         self.content = folder / "content"
         self.theme = folder / "theme"
-        shutil.copytree(ROOT / "content", self.content)
+        shutil.copytree(sample_dir(), self.content)
         shutil.copytree(ROOT / "theme", self.theme)
         self.settings = folder / "siteconf.py"
         self.write_settings('SITE_TAGLINE = "Helpful things to do with good food"\n')

@@ -18,14 +18,15 @@ from pathlib import Path
 import pytest
 from test_build_faults import readable_by_anyone
 
+from conftest import copy_project as sample_project
 from workflow.screenshots import BRAND_SHOTS, RESULTS_SHOTS, SHOTS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-PROJECT = (
-    "tasks.py", "pelicanconf.py", "publishconf.py", "site.yml", "pyproject.toml", "isso.cfg",
-    "requirements.txt", "requirements-dev.txt", "requirements-isso.txt",
-    "plugins", "theme", "content", "tests",
+# What the commands need beyond the project's code: the tests, their tools and pins.
+EXTRA = (
+    "pyproject.toml", "isso.cfg", "requirements.txt", "requirements-dev.txt",
+    "requirements-isso.txt", "tests",
 )  # fmt: skip
 # What a command looks like in README.md: what the writer types at the start of a line.
 STARTS = ("invoke", "SITEURL=", "PUBLISH_TARGET=", "pelican ", "python3 ", "apt-get ", "PUPPETEER_")
@@ -71,15 +72,8 @@ def shell_env() -> dict[str, str]:
 
 
 def copy_project(folder: Path) -> Path:
-    """A copy of the project, so commands never touch the real content/ or output/."""
-    folder.mkdir()
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules", ".venv")
-    for name in PROJECT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, folder / name, ignore=ignore)
-        else:
-            shutil.copy2(source, folder / name)
+    """A copy of the project with the sample, so commands never touch the real content/."""
+    sample_project(folder, EXTRA)
     # The audit's Lighthouse, when installed, is too big to copy: link it.
     if (ROOT / "tests/audit/node_modules").is_dir():
         (folder / "tests/audit/node_modules").symlink_to(ROOT / "tests/audit/node_modules")
@@ -208,6 +202,15 @@ def initialised(ran: Ran) -> None:
     assert "name: Bramble Bakery" in (ran.project / "site.yml").read_text(encoding="utf-8")
     assert ran.lines[-4] == "Next:"
     assert (ran.project / "examples" / "content").is_dir()
+
+
+def initialised_in_french(ran: Ran) -> None:
+    assert ran.code == 0, ran.err
+    assert ran.lines[-4] == "Next:" and (ran.project / "examples" / "content").is_dir()
+    written = (ran.project / "site.yml").read_text(encoding="utf-8")
+    assert "name: Boulangerie Léa" in written and "language: fr" in written
+    about = (ran.project / "content/pages/about.md").read_text(encoding="utf-8")
+    assert about.startswith("Title: À propos de Boulangerie Léa\n")
 
 
 def init_needs_answers(ran: Ran) -> None:
@@ -352,6 +355,9 @@ CASES: dict[str, Case] = {
     ),
     "invoke report": Case(reported),
     BRAMBLE: Case(initialised),
+    'invoke init --name "Boulangerie Léa" --email bonjour@lea.example --language fr --yes': Case(
+        initialised_in_french
+    ),
     "invoke init --name … --email … --yes": Case(initialised, typed=BRAMBLE),
     "invoke init": Case(init_needs_answers),
     "invoke results": Case(results_shown, before=RESULTS),

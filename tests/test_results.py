@@ -14,6 +14,7 @@ import pytest
 from isso import config as isso_config
 from isso.db import SQLite3
 
+from conftest import sample_dir
 from results.cli import results as show_results
 from results.findings import suggestions
 from results.readers import Reading, Readings, UnreadableFile, Visits, read_csv_text, read_file
@@ -68,7 +69,7 @@ def isso_database(path: Path) -> Path:
 
 def project(tmp_path: Path, with_results: bool = True) -> Path:
     """A copy of the sample content, with the fixture exports in results/ beside it."""
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(sample_dir(), tmp_path / "content")
     if with_results:
         shutil.copytree(FIXTURES, tmp_path / "results")
         isso_database(tmp_path / "results" / "comments.db")

@@ -9,7 +9,7 @@ import pytest
 from search.index import filter_markup, indexable_html
 from search.settings import SearchSettings
 
-from conftest import ROOT, article_text
+from conftest import article_text, sample_dir
 from workflow.publish import write_headers
 
 PAGES = {
@@ -24,7 +24,7 @@ def indexed(site) -> dict:
 
 
 def test_the_sample_indexes_its_articles_and_pages_only(sample_site):
-    content = ROOT / "content"
+    content = sample_dir()
     expected = len(list(content.glob("articles/*.md"))) + len(list(content.glob("pages/*.md")))
     assert indexed(sample_site) == {"en": indexed(sample_site)["en"]}
     assert indexed(sample_site)["en"]["page_count"] == expected == 14

@@ -3,7 +3,6 @@
 import collections
 import itertools
 import re
-from pathlib import Path
 
 import pytest
 from test_share_site import LIMITS, check_lands, exported, independent_count
@@ -16,7 +15,6 @@ from share_snippets.short_links import short_codes
 from share_snippets.trim import ELLIPSIS, by_sentences, clauses, shorter_bodies
 from share_snippets.wording import edge_words
 
-CONTENT = Path(__file__).parent.parent / "content"
 PUBLISHED = {"SITEURL": "https://www.example.com", "RELATIVE_URLS": False}
 
 
@@ -182,11 +180,12 @@ def test_new_settings_are_checked(settings, message):
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
-    from conftest import SETTINGS, BuiltSite, build, disconnect_all_signals
+    from conftest import SETTINGS, BuiltSite, build, disconnect_all_signals, sample_dir
 
     disconnect_all_signals()
     out = tmp_path_factory.mktemp("published") / "output"
-    report = build(SETTINGS, out, strict=True, overrides={"CACHE_CONTENT": False, **PUBLISHED})
+    overrides = {"PATH": str(sample_dir()), "CACHE_CONTENT": False, **PUBLISHED}
+    report = build(SETTINGS, out, strict=True, overrides=overrides)
     disconnect_all_signals()
     return BuiltSite(report, out)
 

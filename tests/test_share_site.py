@@ -16,7 +16,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from twitter_text import parse_tweet
 
-from conftest import as_published, forwarded
+from conftest import as_published, forwarded, sample_dir
 from share_snippets.cli import print_snippets
 from share_snippets.publishing import strip_share_kit
 
@@ -94,7 +94,7 @@ def check_lands(output: Path, origin: str, data: dict) -> None:
 
 def test_every_sample_snippet_fits_and_lands_on_an_existing_id(sample_site):
     data = exported(sample_site.output)
-    sources = sorted((Path(__file__).parent.parent / "content" / "articles").glob("*.md"))
+    sources = sorted((sample_dir() / "articles").glob("*.md"))
     assert len(data["articles"]) == len(sources)
     check_lands(sample_site.output, "http://127.0.0.1:8000", data)
 

@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import sample_dir
+
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = sorted((ROOT / "content" / "articles").glob("*.md"))
+ARTICLES = sorted((sample_dir() / "articles").glob("*.md"))
 
 
 def test_sample_site_builds_strictly_with_no_warnings(sample_site):

@@ -19,29 +19,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import article_text
+from conftest import article_text, copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT = (
-    "tasks.py", "pelicanconf.py", "publishconf.py", "site.yml", "plugins", "theme", "content"
-)  # fmt: skip
 NEW_TITLE = "3 things to do with lentils"
 NEW_FILE = "content/articles/3-things-to-do-with-lentils.md"
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project, so commands never touch the real content/ or output/."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules")
-    for name in PROJECT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=ignore)
-        else:
-            shutil.copy2(source, copy / name)
-    return copy
+    """A copy of the project with the sample, so commands never touch the real content/."""
+    return copy_project(tmp_path / "project")
 
 
 def make_publishable(project: Path) -> Path:
@@ -175,8 +163,9 @@ def test_publish_rsync_without_a_destination_names_the_setting(project):
         project, "publish", "--dry-run", SITEURL="https://www.example.com", PUBLISH_TARGET="rsync"
     )
     assert published.returncode == 1
-    assert (
-        published.stderr.strip().splitlines()[-1].startswith("error: PUBLISH_RSYNC_DEST is not set")
+    assert published.stderr.strip().splitlines()[-1] == (
+        "error: site.yml: rsync_destination is empty; give where rsync copies the site,"
+        " e.g. user@host:/var/www/site/ (or set PUBLISH_RSYNC_DEST for one run)"
     )
 
 
@@ -248,14 +237,11 @@ def test_publish_with_ghp_import_pushes_the_site_to_gh_pages(project, tmp_path):
 
 
 def _publish_with_rsync(project: Path, deployed: Path, **env: str) -> subprocess.CompletedProcess:
-    return invoke(
-        project,
-        "publish",
-        SITEURL="https://www.example.com",
-        PUBLISH_TARGET="rsync",
-        PUBLISH_RSYNC_DEST=f"{deployed}/",
-        **env,
-    )
+    """Publish with rsync into DEPLOYED, chosen in site.yml as a writer does."""
+    site = project / "site.yml"
+    text = site.read_text().replace("publish_to: none", "publish_to: rsync")
+    site.write_text(text.replace('rsync_destination: ""', f'rsync_destination: "{deployed}/"'))
+    return invoke(project, "publish", SITEURL="https://www.example.com", **env)
 
 
 def test_publish_with_rsync_copies_the_site(project, tmp_path):
@@ -279,7 +265,7 @@ def test_publish_with_rsync_missing_says_what_to_do(project, tmp_path):
     published = _publish_with_rsync(project, tmp_path / "deployed", PATH=str(nothing))
     assert published.returncode == 1
     assert published.stderr.strip().splitlines()[-1] == (
-        "error: rsync is not installed; install it, or set PUBLISH_TARGET=none"
+        "error: rsync is not installed; install it, or set publish_to: none in site.yml"
         " and upload output/ by hand"
     )
     assert (project / "output" / "index.html").is_file()

@@ -16,12 +16,11 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
-from conftest import article_text
+from conftest import article_text, copy_project
 from workflow.new import article_text as starter_article
 from writer_metadata.names import shorten_slug
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT = ("tasks.py", "pelicanconf.py", "publishconf.py", "plugins", "theme", "content")
 GOOD = article_text("3 things to do with rice", Slug="rice")
 CJK_TITLE = "3 things to do with " + "纳豆和米饭的一百种吃法" * 8
 BODY_THINGS = "Intro.\n\n## 1. One\n\nA. B.\n\n## 2. Two\n\nA. B.\n\n## 3. Three\n\nA. B.\n"
@@ -29,16 +28,8 @@ BODY_THINGS = "Intro.\n\n## 1. One\n\nA. B.\n\n## 2. Two\n\nA. B.\n\n## 3. Three
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project with the real sample content, so nothing real is touched."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in PROJECT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
-    return copy
+    """A copy of the project with the sample content, so nothing real is touched."""
+    return copy_project(tmp_path / "project")
 
 
 def invoke(project: Path, *args: str, **extra: str) -> subprocess.CompletedProcess:

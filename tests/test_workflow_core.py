@@ -288,7 +288,7 @@ def test_publish_settings_come_from_settings_then_the_environment(settings, envi
     ("settings", "message"),
     [
         ({"PUBLISH_TARGET": "ftp"}, "PUBLISH_TARGET: 'ftp' is not one of none, rsync, ghp-import"),
-        ({"PUBLISH_TARGET": "rsync"}, "PUBLISH_RSYNC_DEST is not set"),
+        ({"PUBLISH_TARGET": "rsync"}, "site.yml: rsync_destination is empty"),
     ],
 )
 def test_publish_settings_name_the_setting_to_fix(settings, message):

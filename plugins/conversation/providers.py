@@ -152,7 +152,7 @@ def provider_options(name: str, given: Mapping[str, Any]) -> dict[str, str]:
     options = {**provider.defaults, **{str(k): str(v) for k, v in given.items()}}
     if missing := [key for key in provider.required if not options.get(key, "").strip()]:
         keys = ", ".join(repr(key) for key in missing)
-        raise ValueError(f"{setting} needs {keys} for {provider.label}; add them to the dict")
+        raise ValueError(f"{setting} needs {keys} for {provider.label}; add them there")
     return options
 
 

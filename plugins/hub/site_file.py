@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import importlib
 import json
 import re
 import textwrap
@@ -15,11 +16,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from hub.i18n import LANGUAGES, locale
 from hub.yaml_text import yaml_problem
 
 FILE_NAME = "site.yml"
-# Reader-facing labels exist in English only so far; other languages come with translations.
-LANGUAGES = ("en",)
 LOGO_TYPES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
@@ -60,10 +60,8 @@ def _address(value: Any) -> str:
 def _language(value: Any) -> str:
     text = _text(value).lower()
     if text not in LANGUAGES:
-        raise ValueError(
-            f"'{text}' is not available yet; use {', '.join(LANGUAGES)}"
-            " (the pages' labels are in English for now)"
-        )
+        names = ", ".join(f"{code} ({locale(code).english_name})" for code in LANGUAGES)
+        raise ValueError(f"'{text}' is not one of the hub's languages; use one of {names}")
     return text
 
 
@@ -146,16 +144,89 @@ def _comments(value: Any) -> str:
     return text
 
 
+def _choice(choices: Callable[[], tuple[str, ...]]) -> Callable[[Any], str]:
+    """A check that the value is one of CHOICES (read from the plugin that uses them)."""
+
+    def check(value: Any) -> str:
+        text = _text(value).lower()
+        if text not in choices():
+            raise ValueError(f"'{text}' is not one of {', '.join(choices())}")
+        return text
+
+    return check
+
+
+def _publish_targets() -> tuple[str, ...]:
+    from workflow.publish import TARGETS
+
+    return TARGETS
+
+
+def _analytics_services() -> tuple[str, ...]:
+    from analytics.settings import SERVICES
+
+    return SERVICES
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"write true or false, not '{value}'")
+    return value
+
+
+def _number(value: Any) -> int | float:
+    # Its range is the plugin's to check (below, in check()), in the words of site.yml.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"'{value}' is not a number")
+    return value
+
+
+def _wordings(value: Any) -> dict[str, tuple[str, ...]]:
+    # Which kinds and fields are allowed is the share plugin's to say (below, in check()).
+    if value == "" or value == {}:
+        return {}
+    example = 'e.g. post_wordings: {thing: "Tip {number} of {count}: {title}. {teaser}"}'
+    if not isinstance(value, dict):
+        raise ValueError(f"write each kind of post and its wordings, {example}")
+    wordings = {}
+    for kind, texts in value.items():
+        texts = [texts] if isinstance(texts, str) else texts
+        if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+            raise ValueError(f"{kind}: write one wording in quotes, or a list of them; {example}")
+        wordings[str(kind)] = tuple(texts)
+    return wordings
+
+
+def _options(value: Any) -> dict[str, str]:
+    # Which options a provider needs is the conversation plugin's to say (below, in check()).
+    if value == "" or value is None:
+        return {}
+    if not isinstance(value, dict) or any(isinstance(v, list | dict) for v in value.values()):
+        raise ValueError("write each option as name: value, e.g. {repo: me/site}")
+    return {str(name): str(option) for name, option in value.items()}
+
+
+def _provider_settings() -> tuple[str, ...]:
+    from conversation.providers import PROVIDERS
+
+    return tuple(f"CONVERSATION_{name.upper()}" for name in PROVIDERS)
+
+
 @dataclass(frozen=True)
 class Key:
     """One key a writer may set: how it is checked, which settings it fills, what it means."""
 
     check: Callable[[Any], Any]
-    settings: tuple[str, ...]
+    # The settings it fills; a function when a plugin holds their list.
+    settings: tuple[str, ...] | Callable[[], tuple[str, ...]]
     # The comment written above the key in site.yml.
     comment: str
     # What an absent key means; None: the key is required.
     default: Any = ""
+
+    def filled(self) -> tuple[str, ...]:
+        """The settings this key fills."""
+        return self.settings() if callable(self.settings) else self.settings
 
 
 HEADER = (
@@ -188,7 +259,8 @@ KEYS: dict[str, Key] = {
     "language": Key(
         _language,
         ("DEFAULT_LANG",),
-        "The site's language; only en for now (French, German, Spanish and Dutch are coming).",
+        "The site's language, for every label, date and post readers see: en (English), fr"
+        " (French), de (German), es (Spanish) or nl (Dutch).",
         "en",
     ),
     "timezone": Key(
@@ -247,6 +319,94 @@ KEYS: dict[str, Key] = {
         " disqus (their options are in pelicanconf.py, see the README).",
         "none",
     ),
+    "comment_options": Key(
+        _options,
+        _provider_settings,
+        "The live comments' options: for giscus {repo: me/site, repo-id: ..., category:"
+        " Comments, category-id: ...} from giscus.app; each provider's are in the README"
+        " (Questions and comments).",
+        {},
+    ),
+    "post_wordings": Key(
+        _wordings,
+        ("SHARE_TEMPLATES",),
+        "Your own wordings for social posts, by kind, in quotes; several take turns, and kinds"
+        ' left out keep the hub\'s, e.g. {thing: ["Tip {number} of {count}: {title}. {teaser}"]}'
+        " (the kinds and their fields: README, Sharing on social networks).",
+        {},
+    ),
+    "publish_to": Key(
+        _choice(_publish_targets),
+        ("PUBLISH_TARGET",),
+        "Where invoke publish puts the site: none (output/ is left ready to drag onto Netlify or"
+        " Cloudflare Pages), rsync (your server, over SSH) or ghp-import (GitHub Pages).",
+        "none",
+    ),
+    "rsync_destination": Key(
+        _text,
+        ("PUBLISH_RSYNC_DEST",),
+        "With publish_to: rsync, where the site is copied, e.g. user@host:/var/www/site/.",
+    ),
+    "pages_branch": Key(
+        _required_text,
+        ("PUBLISH_GHP_BRANCH",),
+        "With publish_to: ghp-import, the branch GitHub Pages serves.",
+        "gh-pages",
+    ),
+    "pages_message": Key(
+        _required_text,
+        ("PUBLISH_GHP_MESSAGE",),
+        "With publish_to: ghp-import, the message of each publish's commit.",
+        "Publish the site",
+    ),
+    "publish_share_kit": Key(
+        _flag,
+        ("SHARE_KIT_PUBLISH",),
+        "true publishes the share kit (output/share/) with the site; it is for you, not readers.",
+        False,
+    ),
+    "reshare_top": Key(
+        _number,
+        ("SHARE_RESHARE_TOP",),
+        "With results in results/: the share (0 to 1) of the posts that brought visits to queue"
+        " again; 0 queues none.",
+        0.2,
+    ),
+    "reshare_after_weeks": Key(
+        _number,
+        ("SHARE_RESHARE_AFTER_WEEKS",),
+        "How many weeks after its first slot a post that worked is queued again (1 to 52).",
+        8,
+    ),
+    "analytics": Key(
+        _choice(_analytics_services),
+        ("ANALYTICS_SERVICE",),
+        "Counting visits, without cookies: none (off), plausible, goatcounter or umami.",
+        "none",
+    ),
+    "analytics_site": Key(
+        _text,
+        ("ANALYTICS_SITE",),
+        "Your site there: Umami's website ID, GoatCounter's count address"
+        " (https://MYCODE.goatcounter.com/count) or, for Plausible, your domain (url's by"
+        " default).",
+    ),
+    "analytics_script": Key(
+        _address,
+        ("ANALYTICS_SCRIPT",),
+        "A self-hosted copy's script address; empty for the service's own.",
+    ),
+    "analytics_host": Key(
+        _address,
+        ("ANALYTICS_HOST",),
+        "Umami only: where a self-hosted Umami receives the counts; empty for Umami's own.",
+    ),
+    "helpful": Key(
+        _flag,
+        ("ANALYTICS_HELPFUL",),
+        'With plausible or umami, "Was this helpful?" under each article; false leaves it out.',
+        True,
+    ),
     # --- Stage words for readers -------------------------------------------------------------
     "stage_labels": Key(
         _stage_labels,
@@ -257,6 +417,13 @@ KEYS: dict[str, Key] = {
     ),
 }
 _WIDTH = 92
+# The plugins' own settings, checked once every key is read: the rules that join several keys
+# (umami needs analytics_site) and the ranges, said with site.yml's names for the settings.
+_PLUGIN_SETTINGS = (
+    ("analytics.settings", "AnalyticsSettings"),
+    ("share_snippets.settings", "ShareSettings"),
+    ("conversation.settings", "ConversationSettings"),
+)
 
 
 def _plain(text: str) -> bool:
@@ -272,11 +439,12 @@ def _value(value: Any) -> str:
     if isinstance(value, list | tuple):
         return f"[{', '.join(_value(item) for item in value)}]"
     if isinstance(value, Mapping):
-        # Quoted: inside { } a comma or colon would end the words.
-        pairs = [
-            f"{key}: {json.dumps(str(words), ensure_ascii=False)}" for key, words in value.items()
-        ]
-        return "{" + ", ".join(pairs) + "}"
+        # JSON is YAML too, and quotes every text, braces and colons included.
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
     text = str(value)
     if len(text) > _WIDTH - 20:
         # A folded block needs no quoting: ': ' and # are plain text inside it.
@@ -350,8 +518,22 @@ def check(data: dict[str, Any], name: str = FILE_NAME) -> dict[str, Any]:
                 value = spec.check(data[key])
             except ValueError as problem:
                 raise SiteFileError(f"{name}: {key}: {problem}") from None
-        settings.update(dict.fromkeys(spec.settings, value))
+        settings.update(dict.fromkeys(spec.filled(), value))
+    _check_with_plugins(settings, name)
     return settings
+
+
+def _check_with_plugins(settings: dict[str, Any], name: str) -> None:
+    """Let each plugin's settings check SETTINGS; a problem is said with site.yml's keys."""
+    keys = {setting: key for key, spec in KEYS.items() for setting in spec.filled()}
+    for module, cls in _PLUGIN_SETTINGS:
+        try:
+            getattr(importlib.import_module(module), cls).from_pelican(settings)
+        except ValueError as problem:
+            said = re.sub(r"\b[A-Z][A-Z_]+[A-Z]\b", lambda m: keys.get(m[0], m[0]), str(problem))
+            raise SiteFileError(
+                f"{name}: {said.replace('True or False', 'true or false')}"
+            ) from None
 
 
 def site_file_path(folder: Path, environ: Mapping[str, str]) -> Path:

@@ -1,11 +1,13 @@
-"""Draw an article's social card, a 1200 by 630 PNG, with Pillow alone."""
+"""Draw an article's social card, a 1200 by 630 PNG, with Pillow (resvg for an SVG logo)."""
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import regex
 from PIL import Image, ImageDraw, ImageFont
@@ -25,8 +27,9 @@ WHEAT = CARD
 GOLD = "#f2c879"
 MUTED = "#4a524d"
 LOGO_SIZE = 72
-# Pillow cannot draw SVG; such a logo shows in the header and JSON-LD, not on the card.
+# Pillow draws these itself; an SVG logo is drawn first by resvg (Pillow cannot read SVG).
 DRAWN_LOGO_TYPES = (".png", ".jpg", ".jpeg", ".webp")
+SVG_TYPE = ".svg"
 
 TITLE_TOP = 150
 CATEGORY_EDGE = 10
@@ -234,15 +237,41 @@ def _pill(
     draw.text(middle, text, font=font, fill=text_on(fill), anchor="mm")
 
 
+@functools.lru_cache(maxsize=8)
+def svg_as_png(svg: bytes, height: int = LOGO_SIZE) -> bytes | None:
+    """An SVG logo drawn as a PNG HEIGHT pixels tall, once per content; None when unreadable.
+
+    Keyed by the file's bytes, so a logo changed while previewing is drawn afresh.
+    """
+    import resvg_py
+
+    try:
+        return bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8"), height=height))
+    except (UnicodeDecodeError, ValueError):
+        return None
+
+
+def _logo_picture(path: str) -> Image.Image | None:
+    """The logo file at PATH as an RGBA picture, or None when it cannot be drawn."""
+    try:
+        if path.lower().endswith(SVG_TYPE):
+            png = svg_as_png(Path(path).read_bytes())
+            source: Any = io.BytesIO(png) if png else None
+        else:
+            source = path if path.lower().endswith(DRAWN_LOGO_TYPES) else None
+        if source is None:
+            return None
+        with Image.open(source) as opened:
+            return opened.convert("RGBA")
+    except OSError:
+        return None  # A logo that moved since the spec was made: leave it off, never fail.
+
+
 def _paste_logo(image: Image.Image, path: str, left: int, middle: int) -> int:
     """Put the logo at LEFT, centred on MIDDLE; return the width it takes (0 when none)."""
-    if not path.lower().endswith(DRAWN_LOGO_TYPES):
+    logo = _logo_picture(path)
+    if logo is None:
         return 0
-    try:
-        with Image.open(path) as opened:
-            logo = opened.convert("RGBA")
-    except OSError:
-        return 0  # A logo that moved since the spec was made: leave it off, never fail.
     logo.thumbnail((LOGO_SIZE * 3, LOGO_SIZE))
     image.paste(logo, (left, middle - logo.height // 2), logo)
     return logo.width + 20

@@ -268,8 +268,8 @@ def run_publish(
         finished = subprocess.run(command, check=False)
     except FileNotFoundError:
         say(
-            f"error: {command[0]} is not installed; install it, or set PUBLISH_TARGET=none"
-            f" and upload {shown_path(str(output))}/ by hand"
+            f"error: {command[0]} is not installed; install it, or set publish_to: none in"
+            f" site.yml and upload {shown_path(str(output))}/ by hand"
         )
         return 1
     if finished.returncode:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import json
 import shutil
+import string
 import zoneinfo
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -11,7 +14,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
+
 from hub import site_file
+from hub.i18n import LANGUAGES, SOURCE_LANGUAGE
 
 from .new import new_article
 
@@ -55,21 +61,22 @@ def local_timezone(localtime: Path = Path("/etc/localtime")) -> str:
 
 QUESTIONS = (
     Question("name", "--name", "Your business's name", None),
+    # Asked early: the suggested tagline and description are in the site's language.
     Question(
-        "tagline",
-        "--tagline",
-        "A one-line tagline",
-        lambda a: f"Helpful ideas from {a['name']}",
+        "language",
+        "--language",
+        f"The site's language ({', '.join(LANGUAGES)})",
+        _fixed(SOURCE_LANGUAGE),
     ),
+    Question("tagline", "--tagline", "A one-line tagline", lambda a: suggested(a, "tagline")),
     Question(
         "description",
         "--about",
         "What you offer and where, in a sentence (the home page's intro)",
-        lambda a: f"Helpful ideas, tips and answers from {a['name']}.",
+        lambda a: suggested(a, "description"),
     ),
     Question("email", "--email", "The email address readers' questions go to", None),
     Question("url", "--url", "Your site's web address, if you have one", _fixed("")),
-    Question("language", "--language", "The site's language", _fixed("en")),
     Question("timezone", "--timezone", "Your time zone", lambda a: local_timezone()),
     Question("colour", "--colour", "Your brand colour, e.g. #1d4d2b", _fixed("#1d4d2b")),
     Question("logo", "--logo", "A logo file to use (png, jpg, webp or svg), if any", _fixed("")),
@@ -145,16 +152,52 @@ def gather(
     return answers
 
 
-def newsletter_catalogue(address: str) -> str:
+@functools.cache
+def welcome(lang: str) -> dict[str, Any]:
+    """The words init writes for readers in LANG (welcome/LANG.yml), English when it has none."""
+    folder = Path(__file__).resolve().parent / "welcome"
+    path = folder / f"{lang}.yml"
+    return yaml.safe_load((path if path.is_file() else folder / "en.yml").read_text("utf-8"))
+
+
+def _words(answers: Mapping[str, str], key: str, **values: str) -> str:
+    """The text KEY in the site's language, with $name, $about, $mail and VALUES filled in."""
+    name, email = answers["name"], answers["email"]
+    return string.Template(welcome(answers["language"])[key]).substitute(
+        name=name, about=answers["description"], mail=f"[{email}](mailto:{email})", **values
+    )
+
+
+def suggested(answers: Mapping[str, str], key: str) -> str:
+    """A suggested answer (tagline, description) in the site's language, from the name."""
+    return _words({"description": "", "email": "", **answers}, key)
+
+
+def _yaml_text(text: str) -> str:
+    """TEXT as a YAML value: plain when YAML reads it back the same, quoted otherwise."""
+    plain = ": " not in text and " #" not in text and text[0] not in "!&*?|>'\"%@`#[]{},-"
+    return text if plain and yaml.safe_load(text) == text else json.dumps(text, ensure_ascii=False)
+
+
+def _call(answers: Mapping[str, str], key: str) -> str:
+    """A call to action's heading, text and button lines, in the site's language."""
+    heading, text, button = welcome(answers["language"])["calls"][key]
+    return (
+        f"  heading: {_yaml_text(heading)}\n"
+        f"  text: {_yaml_text(text)}\n"
+        f"  button: {_yaml_text(button)}\n"
+    )
+
+
+def newsletter_catalogue(answers: Mapping[str, str]) -> str:
     """content/calls-to-action.yml for a site that has a newsletter sign-up address (or not)."""
+    address = answers["newsletter"]
     host = urlsplit(address).netloc
     provider = next((p for part, p in NEWSLETTER_HOSTS.items() if part in host), "custom")
     first = (
         "- id: newsletter\n"
         "  stages: [learn]\n"
-        "  heading: Get the next three things in your inbox\n"
-        "  text: One short email when a new article is out. You can leave with one click.\n"
-        "  button: Send me the next one\n"
+        f"{_call(answers, 'newsletter')}"
         "  form:\n"
         "    # It posts to the newsletter address in site.yml.\n"
         f"    provider: {provider}\n"
@@ -163,9 +206,7 @@ def newsletter_catalogue(address: str) -> str:
         "#   form: {provider: buttondown, action: https://...}  (README: The next step)\n"
         "- id: newsletter\n"
         "  stages: [learn]\n"
-        "  heading: Got a question about this?\n"
-        "  text: Ask us at the end of the article and we will answer it there.\n"
-        "  button: Ask a question\n"
+        f"{_call(answers, 'question')}"
         '  link: "#conversation"\n'
     )
     return (
@@ -173,84 +214,50 @@ def newsletter_catalogue(address: str) -> str:
         f"{first}"
         "- id: ask-us\n"
         "  stages: [try]\n"
-        "  heading: Stuck on something? Ask us\n"
-        "  text: Leave a question at the end of this article and we will answer it here.\n"
-        "  button: Ask a question\n"
+        f"{_call(answers, 'ask-us')}"
         '  link: "#conversation"\n'
         "- id: chat\n"
         "  stages: [decide]\n"
-        "  heading: Come and say hello\n"
-        "  text: No pressure and nothing to sign. We are happy to talk it through.\n"
-        "  button: Get in touch\n"
+        f"{_call(answers, 'chat')}"
         "  link: /ask/\n"
     )
 
 
+def _page(answers: Mapping[str, str], slug: str, title: str, summary: str, body: str) -> str:
+    """A page's Markdown: its header, then BODY."""
+    return f"Title: {title}\nSlug: {slug}\nSummary: {summary}\n\n{body.rstrip()}\n"
+
+
 def starter_pages(answers: Mapping[str, str]) -> dict[str, str]:
-    """The About, Ask us and Privacy pages, written from the answers."""
-    name, email, about = answers["name"], answers["email"], answers["description"]
-    mail = f"[{email}](mailto:{email})"
-    form = (
-        "- **The question form** at the end of any article. Type your question, and add your"
-        " first name and an email address if you would like a reply in person. Both are"
-        " optional.\n"
-        if answers["form"]
-        else "- **The email button** at the end of any article, which opens your own email"
-        " app with the article's title filled in.\n"
+    """The About, Ask us and Privacy pages in the site's language, written from the answers."""
+    form, newsletter = answers["form"], answers["newsletter"]
+    how = _words(answers, "ask_form" if form else "ask_email")
+    asking = (
+        _words(answers, "privacy_form", form_host=urlsplit(form).netloc)
+        if form
+        else (_words(answers, "privacy_email"))
     )
-    form_privacy = (
-        "If you ask with the form at the end of an article, it sends your question, your first"
-        " name and email address (both optional) and the article's title and address to our"
-        f" form service ({urlsplit(answers['form']).netloc}), which passes it on to us."
-        " Nothing is sent until you press Send."
-        if answers["form"]
-        else "If you ask by email, your message comes straight to our inbox, like any email."
-    )
-    newsletter = (
-        "\n## The newsletter\n\nIf you subscribe, the form sends your email address to our"
-        f" newsletter provider ({urlsplit(answers['newsletter']).netloc}), only when you press"
-        " the button. We use it only to send you the newsletter, and every email has a link"
-        " to leave.\n"
-        if answers["newsletter"]
+    letter = (
+        _words(answers, "privacy_newsletter", newsletter_host=urlsplit(newsletter).netloc)
+        if newsletter
         else ""
     )
+    about = answers["description"]
     return {
-        "about.md": (
-            f"Title: About {name}\nSlug: about\nSummary: {about}\n\n"
-            f"{about}\n\n"
-            "## Why this site exists\n\n"
-            "We answer the same good questions every week, so we write the answers down here,"
-            " for our customers and for anyone else who finds them useful. Replace this page"
-            " with your own story: who you are, where to find you and when you are open.\n\n"
-            "If there is something you would like us to cover, [ask us]({filename}ask.md).\n"
+        "about.md": _page(
+            answers, "about", _words(answers, "about_title"), about,
+            f"{about}\n\n{_words(answers, 'about')}",
         ),
-        "ask.md": (
-            f"Title: Ask us a question\nSlug: ask\nSummary: Ask {name} anything, at the end"
-            " of any article or by email, and we will answer you.\n\n"
-            "Not sure about something you read here? Ask us. We are happy to help.\n\n"
-            "## How to ask\n\n"
-            f"{form}"
-            f"- **By email** to {mail}, if you would rather write at length.\n\n"
-            "## Questions we publish\n\n"
-            "Some questions are so useful that we add them, with our answer, to the end of the"
-            " article they belong to. We only do this with your permission, we show your first"
-            " name only, and we never publish email addresses. More on our"
-            " [privacy page]({filename}privacy.md).\n"
+        "ask.md": _page(
+            answers, "ask", _words(answers, "ask_title"), _words(answers, "ask_summary"),
+            _words(answers, "ask", how=how),
         ),
-        "privacy.md": (
-            "Title: Privacy\nSlug: privacy\nSummary: What happens to your information on"
-            f" this site, in plain language: {name} uses your details only to answer you.\n\n"
-            "## When you read the site\n\n"
-            "This site sets no cookies and loads nothing from other companies: no adverts, no"
-            " tracking, no fonts or scripts from elsewhere.\n\n"
-            "## When you ask a question\n\n"
-            f"{form_privacy} We use what you send only to answer you.\n"
-            f"{newsletter}\n"
-            "## Asking us to delete anything\n\n"
-            f"Email {mail} and tell us what you would like removed; we will do it and let you"
-            " know.\n"
+        "privacy.md": _page(
+            answers, "privacy", _words(answers, "privacy_title"),
+            _words(answers, "privacy_summary"),
+            _words(answers, "privacy", asking=asking, newsletter=letter),
         ),
-    }
+    }  # fmt: skip
 
 
 def is_initialised(root: Path) -> bool:
@@ -269,6 +276,17 @@ def is_initialised(root: Path) -> bool:
     except site_file.SiteFileError:
         return True
     return text.split("\n", 1)[0] == MARKER or name != SAMPLE_NAME
+
+
+def sample_content(root: Path) -> Path | None:
+    """The sample site's content folder: content/ until init moves it to examples/content/.
+
+    None once init deleted it (--no-examples), or once content/ is the writer's own.
+    """
+    if not is_initialised(root):
+        return root / "content"
+    kept = root / EXAMPLES / "content"
+    return kept if (kept / "articles").is_dir() else None
 
 
 def current_values(root: Path) -> dict[str, Any]:
@@ -386,12 +404,14 @@ def init_hub(
     for page, body in starter_pages(answers).items():
         if _write_new(content / "pages" / page, body):
             done.append(f"Page written: content/pages/{page}")
-    if _write_new(content / "calls-to-action.yml", newsletter_catalogue(answers["newsletter"])):
+    if _write_new(content / "calls-to-action.yml", newsletter_catalogue(answers)):
         done.append("Calls to action written: content/calls-to-action.yml")
     articles = content / "articles"
     if not any(articles.glob("*.md")):
-        title = f"3 things to know before your first visit to {answers['name']}"
-        draft = new_article(title, articles, settings, today)
+        title = _words(answers, "first_title")
+        draft = new_article(
+            title, articles, {**settings, "DEFAULT_LANG": answers["language"]}, today
+        )
         done.append(f"First article started (a draft): content/articles/{draft.name}")
     return done
 
@@ -403,7 +423,7 @@ def next_steps(answers: Mapping[str, str]) -> list[str]:
     )
     steps = [
         ("invoke serve", "see your site, drafts included, at http://127.0.0.1:8000/"),
-        ('invoke new "3 things to do with ..."', "start your next article"),
+        (f'invoke new "{welcome(answers["language"])["new_example"]}"', "start your next article"),
         (publish, "check everything and publish it"),
     ]
     width = max(len(command) for command, _ in steps)

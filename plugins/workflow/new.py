@@ -16,7 +16,7 @@ from things.finder import promised_count
 from writer_metadata.plugin import expected_slug
 
 DEFAULT_COUNT = 3
-DEFAULT_CATEGORY = "Ideas"
+DEFAULT_CATEGORY = starter.STARTERS["en"].category
 _CATEGORY_LINE = re.compile(r"^Category:[ \t]*(\S.*?)\s*$", re.M)
 
 # Field -> one-line hint. Markdown headers cannot hold comments, so the hints sit in a note
@@ -41,10 +41,10 @@ class ArticleExists(Exception):
     """The article's file is already there; nothing was written."""
 
 
-def most_common_category(headers: Iterable[str]) -> str:
-    """The category most articles use, so a new one starts in a real topic."""
+def most_common_category(headers: Iterable[str], default: str = DEFAULT_CATEGORY) -> str:
+    """The category most articles use, so a new one starts in a real topic (else DEFAULT)."""
     counts = Counter(match[1] for text in headers for match in _CATEGORY_LINE.finditer(text))
-    return counts.most_common(1)[0][0] if counts else DEFAULT_CATEGORY
+    return counts.most_common(1)[0][0] if counts else default
 
 
 def starter_tag(title: str) -> str:
@@ -56,17 +56,20 @@ def starter_tag(title: str) -> str:
 def article_text(
     title: str, slug: str, today: datetime.date, category: str, lang: str = SOURCE_LANGUAGE
 ) -> str:
-    """The new article's Markdown: header, hints, intro and one section per thing promised
-    (counted in LANG, the site's language)."""
+    """The new article's Markdown: header, hints, intro and one section per promised thing.
+
+    Its prompts are in LANG, the site's language, as the reader will see what replaces them.
+    """
+    words = starter.starter(lang)
     count = promised_count(title, lang) or DEFAULT_COUNT
     values = {
         "Title": title,
         "Date": today.isoformat(),
         "Category": category,
         "Tags": starter_tag(title),
-        "Summary": starter.SUMMARY,
+        "Summary": words.summary,
         "Stage": "learn",
-        "Question": "Which of these will you try first?",
+        "Question": words.question,
         "Cta": "",
         "Hashtags": "",
         "Share": "",
@@ -77,19 +80,20 @@ def article_text(
     width = max(map(len, HINTS))
     hints = "\n".join(f"  {field.ljust(width)}  {hint}" for field, hint in HINTS.items())
     sections = "\n\n".join(
-        f"## {number}. {starter.heading(number)}\n\n{starter.TEASER}"
+        f"## {number}. {starter.heading(number, lang)}\n\n{words.teaser}"
         for number in range(1, count + 1)
     )
     return (
         f"{header}\n\n"
         f"<!-- How to fill in the header (delete this note when you are done):\n{hints}\n-->\n\n"
-        f"{starter.INTRO}\n\n"
+        f"{words.intro}\n\n"
         f"{sections}\n"
     )
 
 
 def new_article(title: str, articles: Path, settings: dict[str, Any], today: datetime.date) -> Path:
-    """Write a new draft article into ARTICLES and return its path; never overwrite."""
+    """Write a new draft article into ARTICLES, in the site's language; never overwrite."""
+    lang = language_of(settings.get("DEFAULT_LANG"))
     title = " ".join(title.split())
     if not title:
         raise ValueError('give the article a title, e.g. invoke new "3 things to do with lentils"')
@@ -103,8 +107,8 @@ def new_article(title: str, articles: Path, settings: dict[str, Any], today: dat
     existing = (
         path.read_text(encoding="utf-8", errors="replace") for path in articles.glob("*.md")
     )
-    lang = language_of(settings.get("DEFAULT_LANG"))
-    text = article_text(title, slug, today, most_common_category(existing), lang)
+    category = most_common_category(existing, starter.starter(lang).category)
+    text = article_text(title, slug, today, category, lang)
     articles.mkdir(parents=True, exist_ok=True)
     # "x" mode: a file that appears between the check and the write is still never replaced.
     with target.open("x", encoding="utf-8") as handle:

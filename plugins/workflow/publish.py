@@ -34,8 +34,8 @@ class PublishSettings:
             raise ValueError(f"{PREFIX}_TARGET: '{self.target}' is not one of {', '.join(TARGETS)}")
         if self.target == "rsync" and not self.rsync_dest.strip():
             raise ValueError(
-                f"{PREFIX}_RSYNC_DEST is not set: set it to where rsync should copy the site,"
-                " e.g. PUBLISH_RSYNC_DEST=user@host:/var/www/site/"
+                "site.yml: rsync_destination is empty; give where rsync copies the site,"
+                f" e.g. user@host:/var/www/site/ (or set {PREFIX}_RSYNC_DEST for one run)"
             )
 
 

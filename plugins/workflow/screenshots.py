@@ -42,9 +42,17 @@ def shrink(path: Path) -> None:
 
 
 def take_screenshots(
-    settings: Path, docs: Path, say: Callable[[str], None], browser: Any = None
+    settings: Path,
+    docs: Path,
+    say: Callable[[str], None],
+    browser: Any = None,
+    sample: Path | None = None,
 ) -> int:
-    """Build the sample site (and a dark-branded copy), serve it and save each shot into DOCS."""
+    """Build the sample site (and a dark-branded copy), serve it and save each shot into DOCS.
+
+    SAMPLE is the sample's content folder (examples/content/ once `invoke init` moved it there);
+    by default the settings' own.
+    """
     from quality.lighthouse import chromium_missing
     from quality.serve import serving
 
@@ -55,16 +63,17 @@ def take_screenshots(
         output, branded = Path(folder) / "output", Path(folder) / "branded"
         counted = Path(folder) / "counted"
         content = Path(folder) / "content"
-        shutil.copytree(read_settings(str(settings))["PATH"], content)
+        sample = sample or Path(read_settings(str(settings))["PATH"])
+        shutil.copytree(sample, content)
         # The theme's jar icon stands in for a logo of the writer's own.
         (content / "images").mkdir(exist_ok=True)
         shutil.copyfile(
             Path(settings).parent / "theme/static/favicon.svg", content / BRAND["BRAND_LOGO"]
         )
         builds = (
-            (output, {}),
+            (output, {"PATH": str(sample)}),
             (branded, {**BRAND, "PATH": str(content)}),
-            (counted, sample_results()),
+            (counted, {"PATH": str(sample), **sample_results()}),
         )
         for target, overrides in builds:
             report = build(settings, target, strict=True, overrides=overrides)

@@ -4,11 +4,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import sample_dir
 from quality.serve import serving
 from quality.weight import local_file
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTICLES = sorted((ROOT / "content" / "articles").glob("*.md"))
+ARTICLES = sorted((sample_dir() / "articles").glob("*.md"))
 MAX_REQUESTS = 4
 MAX_CODE_BYTES = 20_000
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import sample_dir
 from hub.build import build
 from quality.axe import axe_violations
 from workflow.screenshots import RESULTS_PAGE, sample_results
@@ -17,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def counted(tmp_path_factory):
     """The sample site built with the sample exports counted."""
     output = tmp_path_factory.mktemp("results") / "output"
-    report = build(ROOT / "pelicanconf.py", output, strict=True, overrides=sample_results())
+    overrides = {"PATH": str(sample_dir()), **sample_results()}
+    report = build(ROOT / "pelicanconf.py", output, strict=True, overrides=overrides)
     assert report.ok, report.errors + report.warnings
     return output
 
@@ -36,7 +38,11 @@ def test_results_page_has_no_axe_violations(counted, serve_folder, new_page, wid
 
 def test_was_this_helpful_thanks_the_reader_without_a_server(tmp_path, serve_folder, new_page):
     output = tmp_path / "output"
-    overrides = {"ANALYTICS_SERVICE": "umami", "ANALYTICS_SITE": "94db1cb1-74f4-4a40"}
+    overrides = {
+        "PATH": str(sample_dir()),
+        "ANALYTICS_SERVICE": "umami",
+        "ANALYTICS_SITE": "94db1cb1-74f4-4a40",
+    }
     assert build(ROOT / "pelicanconf.py", output, strict=True, overrides=overrides).ok
     site = serve_folder(output)
     page = new_page(width=390)

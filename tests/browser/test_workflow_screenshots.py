@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from conftest import sample_dir
 from workflow.screenshots import (
     BRAND_SHOTS,
     RESULTS_HEIGHT,
@@ -20,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_screenshots_are_small_pngs_of_the_article_the_share_kit_and_the_results(tmp_path, browser):
     said: list[str] = []
-    assert take_screenshots(ROOT / "pelicanconf.py", tmp_path / "docs", said.append, browser) == 0
+    settings, docs = ROOT / "pelicanconf.py", tmp_path / "docs"
+    assert take_screenshots(settings, docs, said.append, browser, sample=sample_dir()) == 0
     sizes = {name: (VIEWPORT["width"], VIEWPORT["height"]) for name in SHOTS}
     sizes |= {name: (size["width"], size["height"]) for name, size in BRAND_SHOTS.items()}
     sizes |= {name: (width, RESULTS_HEIGHT) for name, width in RESULTS_SHOTS.items()}
