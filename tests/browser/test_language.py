@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from conftest import sample_dir
 
 
 def test_a_french_site_searches_in_french(build_site, serve_folder, new_page):
-    site = build_site(ROOT / "content", DEFAULT_LANG="fr")
+    site = build_site(sample_dir(), DEFAULT_LANG="fr")
     served = serve_folder(site.output)
     page = new_page()
     page.goto(served.page_url("search/?q=descaler"), wait_until="networkidle")

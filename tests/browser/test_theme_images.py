@@ -4,15 +4,14 @@ violations, and the article within its page budget."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from pictures import photo
 
+from conftest import sample_dir
 from quality.axe import axe_violations
 from quality.weight import page_weight
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "3-things-to-do-with-a-squeezed-lemon"
 HEADER = "Stage: learn\n"
 IMAGE = "Image: {static}/images/lemons.jpg\nImage-Alt: Two squeezed lemon halves on a board\n"
@@ -22,7 +21,7 @@ IMAGE = "Image: {static}/images/lemons.jpg\nImage-Alt: Two squeezed lemon halves
 def pictured(build_site, tmp_path):
     """The sample site with a feature image on the lemon article."""
     content = tmp_path / "pictured"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(sample_dir(), content)
     (content / "images").mkdir(exist_ok=True)
     (content / "images" / "lemons.jpg").write_bytes(photo())
     source = content / "articles" / f"{ARTICLE}.md"
