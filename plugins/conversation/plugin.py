@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from hub import i18n
 from hub.fields import declare_fields
 from hub.messages import shown_path
 from hub.placeholders import placeholder_level, placeholder_mode, placeholder_words
@@ -75,9 +76,9 @@ def attach_answered_questions(generator: Any) -> None:
     files = read_question_files(folder)
     articles = every_article(generator)
     for article in articles:
-        article.answered_questions = list(files.get(article.slug, ("", []))[1])
+        article.answered_questions = list(files.get(i18n.content_key(article), ("", []))[1])
     # Articles skipped for a header mistake are reported already (writer_metadata's key).
-    slugs = {article.slug for article in articles} | generator.context.get(
+    slugs = {i18n.content_key(article) for article in articles} | generator.context.get(
         "hub_skipped_slugs", set()
     )
     for slug, (path, _) in files.items():
