@@ -126,11 +126,18 @@ def count_outputs(generators: Iterable[Any]) -> dict[str, int]:
     return {noun: n for noun, n in counts.items() if n or noun in ("articles", "pages")}
 
 
+# Every list of written content a generator keeps, translations (Pelican's own lists) too.
+CONTENT_KINDS = (
+    "articles", "translations", "drafts", "drafts_translations", "hidden_articles",
+    "hidden_translations", "pages", "hidden_pages", "draft_translations",
+)  # fmt: skip
+
+
 def source_files(generators: Iterable[Any]) -> dict[str, str]:
     """Map each written article, draft and page to the file it came from."""
     sources = {}
     for generator in generators:
-        for kind in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages"):
+        for kind in CONTENT_KINDS:
             for content in getattr(generator, kind, ()):
                 if content.save_as and content.source_path:
                     sources[content.save_as] = shown_path(content.source_path)
