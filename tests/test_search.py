@@ -25,7 +25,7 @@ def indexed(site) -> dict:
 
 def test_the_sample_indexes_its_articles_and_pages_only(sample_site):
     content = ROOT / "content"
-    files = [*content.glob("articles/*.md"), *content.glob("pages/*.md")]
+    files = [*content.glob("articles/**/*.md"), *content.glob("pages/*.md")]
     french = [path for path in files if "\nLang: fr\n" in path.read_text(encoding="utf-8")]
     # Each language has its own index, from the pages' <html lang>: the French translation's.
     assert set(indexed(sample_site)) == {"en", "fr"}

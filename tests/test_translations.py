@@ -12,7 +12,7 @@ from pelican.settings import read_settings
 from conftest import ROOT, SETTINGS, article_text
 
 ORIGIN = "http://127.0.0.1:8000"
-SLUG = "3-things-to-do-with-a-bag-of-dried-beans"
+SLUG = "3-things-to-do-with-a-squeezed-lemon"
 ENGLISH, FRENCH = f"{SLUG}/", f"fr/{SLUG}/"
 
 
@@ -63,7 +63,7 @@ def test_the_language_switch_names_each_language_in_itself_without_script(sample
     assert not french.find("a", hreflang="fr")
     assert english.has_attr("aria-label")
     # An article with no translation has no switch and no alternates.
-    alone = sample_site.article("3-things-to-do-with-a-squeezed-lemon")
+    alone = sample_site.article("3-things-to-do-with-a-bag-of-dried-beans")
     assert not alone.find("nav", class_="language-switch") and not hreflang(alone)
 
 
@@ -71,15 +71,18 @@ def test_the_translation_gets_its_things_call_to_action_and_conversation(sample_
     page = sample_site.html(FRENCH)
     things = [link["href"] for link in page.select(".in-this-article a")]
     assert things == ["#thing-1", "#thing-2", "#thing-3"]
-    assert "Préparer un chili" in page.find(id="thing-2").get_text()
+    assert "Détartrer la bouilloire" in page.find(id="thing-2").get_text()
     assert page.find(id="next-step") is not None
     conversation = page.find(id="conversation-title").find_parent("section")
     text = conversation.get_text(" ", strip=True)
     # Its own question and its own questions file (questions/<slug>.fr.yml), not the English.
-    assert "Quel plat de haricots" in text and "Camille" in text
-    assert "Priya" not in text
+    assert "Quel est votre usage préféré" in text and "Camille" in text
+    english = sample_site.html(ENGLISH).find(id="conversation-title").find_parent("section")
+    assert "Camille" not in english.get_text()
     data = json.loads(page.find("script", type="application/ld+json").string)
-    assert data["inLanguage"] == "fr" and data["headline"].startswith("3 choses")
+    assert (
+        data["inLanguage"] == "fr" and data["headline"] == "3 choses à faire avec un citron pressé"
+    )
     english = json.loads(
         sample_site.html(ENGLISH).find("script", type="application/ld+json").string
     )
@@ -88,7 +91,7 @@ def test_the_translation_gets_its_things_call_to_action_and_conversation(sample_
 
 def test_the_share_kit_has_the_french_posts_linking_to_the_french_page(sample_site):
     kit = sample_site.html(f"share/{SLUG}.fr/")
-    assert "haricots" in kit.get_text()
+    assert "citron pressé" in kit.get_text()
     front = sample_site.html("share/")
     assert front.find("a", href=f"{SLUG}.fr/index.html")
     assert front.find("a", href=f"{SLUG}/index.html")
@@ -97,7 +100,7 @@ def test_the_share_kit_has_the_french_posts_linking_to_the_french_page(sample_si
         if line.startswith(f"{SLUG}.fr,")
     ]  # fmt: skip
     intro = next(row for row in rows if ",x-intro," in row)
-    assert "Un sachet de haricots secs" in intro
+    assert "Un citron pressé a encore trois tâches" in intro
     short = intro.split(",")[-4]
     page = sample_site.html(short.removeprefix(ORIGIN + "/"))
     refresh = page.find("meta", attrs={"http-equiv": "refresh"})["content"]
@@ -240,8 +243,7 @@ def test_alternates_put_the_site_language_first_and_need_two_versions():
     ]
 
 
-def test_the_sample_has_the_french_translation_of_the_beans_article():
-    text = (
-        ROOT / "content/articles/3-choses-a-faire-avec-un-sachet-de-haricots-secs.md"
-    ).read_text()
+def test_the_sample_has_the_french_translation_of_the_lemon_article():
+    # Translations sit in a folder per language, named like their original.
+    text = (ROOT / "content" / "articles" / "fr" / f"{SLUG}.md").read_text(encoding="utf-8")
     assert "\nLang: fr\n" in text and f"\nSlug: {SLUG}\n" in text
