@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import feedparser
@@ -247,3 +249,11 @@ def test_the_sample_has_the_french_translation_of_the_lemon_article():
     # Translations sit in a folder per language, named like their original.
     text = (ROOT / "content" / "articles" / "fr" / f"{SLUG}.md").read_text(encoding="utf-8")
     assert "\nLang: fr\n" in text and f"\nSlug: {SLUG}\n" in text
+
+
+def test_the_build_line_counts_the_translation_and_its_posts(sample_site):
+    summary = sample_site.report.summary()
+    assert summary.startswith("Built 10 articles, 1 translation, 4 pages, "), summary
+    exported = sample_site.path("share/snippets.csv").read_text(encoding="utf-8")
+    posts = len(list(csv.reader(io.StringIO(exported)))) - 1
+    assert f", {posts} snippets in " in summary

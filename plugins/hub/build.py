@@ -113,12 +113,17 @@ class _Collector(logging.Handler):
 
 def count_outputs(generators: Iterable[Any]) -> dict[str, int]:
     """Count what the generators made: articles, pages, snippets and written drafts if any."""
-    counts = {"articles": 0, "pages": 0, "snippets": 0, "drafts": 0}
+    counts = {"articles": 0, "translations": 0, "pages": 0, "snippets": 0, "drafts": 0}
     for generator in generators:
+        # Pelican's published translations (an article or page in another Lang, same Slug).
+        translations = getattr(generator, "translations", ())
+        counts["translations"] += len(translations)
         articles = getattr(generator, "articles", None)
         if articles is not None:
             counts["articles"] += len(articles)
-            counts["snippets"] += sum(getattr(article, "snippet_count", 0) for article in articles)
+            counts["snippets"] += sum(
+                getattr(article, "snippet_count", 0) for article in [*articles, *translations]
+            )
             # Drafts count only when written (previews); builds to publish leave them out.
             if generator.settings.get("DRAFT_SAVE_AS"):
                 counts["drafts"] += len(generator.drafts)
