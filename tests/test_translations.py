@@ -107,6 +107,7 @@ def test_the_share_kit_has_the_french_posts_linking_to_the_french_page(sample_si
     page = sample_site.html(short.removeprefix(ORIGIN + "/"))
     refresh = page.find("meta", attrs={"http-equiv": "refresh"})["content"]
     assert f"{ORIGIN}/{FRENCH}?utm_" in refresh
+    assert page.html["lang"] == "fr"
 
 
 def test_the_lists_show_the_original_only(sample_site):
