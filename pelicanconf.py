@@ -59,6 +59,14 @@ DRAFT_URL = "drafts/{slug}/"
 DRAFT_SAVE_AS = "drafts/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+# A translation (same Slug, another Lang) lives under its language: /fr/dried-beans/. The
+# language codes are reserved slugs (writer_metadata), so no article takes their folder.
+ARTICLE_LANG_URL = "{lang}/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+DRAFT_LANG_URL = "drafts/{lang}/{slug}/"
+DRAFT_LANG_SAVE_AS = "drafts/{lang}/{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 CATEGORY_URL = "topics/{slug}/"
 CATEGORY_SAVE_AS = "topics/{slug}/index.html"
 CATEGORIES_URL = "topics/"
@@ -85,7 +93,8 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 # The newest articles only: feed readers check often, and a whole archive of full texts is heavy.
 FEED_MAX_ITEMS = 20
-TRANSLATION_FEED_ATOM = None
+# One feed per language too (feeds/fr.atom.xml); feeds/all.atom.xml lists every language.
+TRANSLATION_FEED_ATOM = "feeds/{lang}.atom.xml"
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 

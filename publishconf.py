@@ -19,10 +19,12 @@ RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 
 PLUGINS = [*PLUGINS, "sitemap"]
-# Short links (s/) are for posts: they forward, and never belong in search results.
+# Short links (s/) are for posts: they forward, and never belong in search results. The
+# sitemap plugin searches each address for these patterns anywhere, so each is anchored at the
+# start (a bare "s/" would leave out every article whose address ends in s, /dried-beans/).
 SITEMAP = {
     "format": "xml",
-    "exclude": ["share/", "s/", "drafts/", "404.html", "search/", "email/"],
+    "exclude": ["^share/", "^s/", "^drafts/", r"^404\.html", "^search/", "^email/"],
 }
 
 DELETE_OUTPUT_DIRECTORY = True
@@ -35,3 +37,5 @@ HUB_PLACEHOLDERS = "error"
 WITH_FUTURE_DATES = False
 DRAFT_SAVE_AS = ""
 DRAFT_URL = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_LANG_URL = ""

@@ -14,6 +14,7 @@ from conftest import article_text, forwarded, sample_dir
 
 ORIGIN = "http://127.0.0.1:8000"
 ARTICLES = sorted((sample_dir() / "articles").glob("*.md"))
+TRANSLATIONS = sorted((sample_dir() / "articles").glob("*/*.md"))
 
 
 def parsed(site, relative: str):
@@ -43,14 +44,19 @@ def landing(site, link: str) -> str:
 
 def test_every_feed_parses_and_holds_every_article_of_its_topic(sample_site):
     everything = parsed(sample_site, "feeds/all.atom.xml")
-    assert len(everything.entries) == len(ARTICLES) == 10
+    # Every article and every translation (articles/fr/: tests/test_translations.py).
+    assert len(everything.entries) == len(ARTICLES) + len(TRANSLATIONS) == 10 + 1
     topics = {}
+    # Topic feeds list the originals, as the topic pages do.
     for entry in everything.entries:
-        topics.setdefault(entry.tags[0].term, []).append(entry.link)
+        if not urlsplit(entry.link).path.startswith("/fr/"):
+            topics.setdefault(entry.tags[0].term, []).append(entry.link)
     feeds = sorted(p.name for p in sample_site.path("feeds").glob("*.atom.xml"))
     assert feeds == [
         "all.atom.xml",
         "cupboard-staples.atom.xml",
+        "en.atom.xml",
+        "fr.atom.xml",
         "fresh-seasonal.atom.xml",
         "low-waste-home.atom.xml",
     ]
@@ -65,7 +71,10 @@ def test_every_feed_parses_and_holds_every_article_of_its_topic(sample_site):
 def test_feed_items_carry_the_whole_article_with_absolute_untagged_links(sample_site):
     feed = parsed(sample_site, "feeds/all.atom.xml")
     assert feed.feed.link == f"{ORIGIN}/"
-    lemon = next(e for e in feed.entries if "squeezed-lemon" in e.link)
+    # The original, not its French translation at /fr/3-things-to-do-with-a-squeezed-lemon/.
+    lemon = next(
+        e for e in feed.entries if e.link == f"{ORIGIN}/3-things-to-do-with-a-squeezed-lemon/"
+    )
     assert lemon.link == f"{ORIGIN}/3-things-to-do-with-a-squeezed-lemon/"
     assert lemon.id == "tag:127.0.0.1,2026-04-02:/3-things-to-do-with-a-squeezed-lemon/"
     content = lemon.content[0].value

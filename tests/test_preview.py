@@ -114,7 +114,11 @@ def add_article(project: Project) -> None:
 
 
 def delete_article(project: Project) -> None:
-    (project.content / "articles" / "3-things-to-do-with-a-squeezed-lemon.md").unlink()
+    # With its French translation and that one's questions: no stale /fr/ page may be left.
+    name = "3-things-to-do-with-a-squeezed-lemon"
+    (project.content / "articles" / f"{name}.md").unlink()
+    (project.content / "articles" / "fr" / f"{name}.md").unlink()
+    (project.content / "questions" / f"{name}.fr.yml").unlink()
 
 
 def change_questions(project: Project) -> None:

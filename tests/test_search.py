@@ -25,9 +25,12 @@ def indexed(site) -> dict:
 
 def test_the_sample_indexes_its_articles_and_pages_only(sample_site):
     content = sample_dir()
-    expected = len(list(content.glob("articles/*.md"))) + len(list(content.glob("pages/*.md")))
-    assert indexed(sample_site) == {"en": indexed(sample_site)["en"]}
-    assert indexed(sample_site)["en"]["page_count"] == expected == 14
+    files = [*content.glob("articles/**/*.md"), *content.glob("pages/*.md")]
+    french = [path for path in files if "\nLang: fr\n" in path.read_text(encoding="utf-8")]
+    # Each language has its own index, from the pages' <html lang>: the French translation's.
+    assert set(indexed(sample_site)) == {"en", "fr"}
+    assert indexed(sample_site)["en"]["page_count"] == len(files) - len(french) == 14
+    assert indexed(sample_site)["fr"]["page_count"] == len(french) == 1
 
 
 def test_drafts_the_share_kit_and_lists_stay_out_of_the_index(build_site):

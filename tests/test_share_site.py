@@ -63,9 +63,12 @@ def check_lands(output: Path, origin: str, data: dict) -> None:
             target, short = forwarded(output, link)
             assert short.find("meta", attrs={"name": "robots"})["content"] == "noindex"
             parts = urlsplit(target)
+            # The campaign is the article's slug, a translation's too (/fr/<slug>/): one campaign.
+            slug = urlsplit(article["url"]).path.strip("/").split("/")[-1]
+            assert article["slug"] in (slug, f"{slug}.fr")
             assert parse_qs(parts.query) == {
                 "utm_source": [network], "utm_medium": ["social"],
-                "utm_campaign": [article["slug"]], "utm_content": [snippet["kind"]],
+                "utm_campaign": [slug], "utm_content": [snippet["kind"]],
             }  # fmt: skip
             assert f"{parts.scheme}://{parts.netloc}" == origin
             assert parts.path == urlsplit(article["url"]).path
@@ -94,8 +97,9 @@ def check_lands(output: Path, origin: str, data: dict) -> None:
 
 def test_every_sample_snippet_fits_and_lands_on_an_existing_id(sample_site):
     data = exported(sample_site.output)
-    sources = sorted((sample_dir() / "articles").glob("*.md"))
-    assert len(data["articles"]) == len(sources)
+    # Every article, translations (articles/fr/) too: each has its own posts.
+    sources = sorted((sample_dir() / "articles").rglob("*.md"))
+    assert len(data["articles"]) == len(sources) == 11
     check_lands(sample_site.output, "http://127.0.0.1:8000", data)
 
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from hub import i18n
 from hub.fields import declare_fields
 from hub.i18n import content_language
 from hub.messages import shown_path
@@ -78,9 +79,10 @@ def attach_answered_questions(generator: Any) -> None:
     site_lang = generator.settings.get("DEFAULT_LANG")
     for article in articles:
         lang = content_language(getattr(article, "lang", None), site_lang)
-        article.answered_questions = in_language(files.get(article.slug, ("", []))[1], lang)
+        found = files.get(i18n.content_key(article), ("", []))[1]
+        article.answered_questions = in_language(found, lang)
     # Articles skipped for a header mistake are reported already (writer_metadata's key).
-    slugs = {article.slug for article in articles} | generator.context.get(
+    slugs = {i18n.content_key(article) for article in articles} | generator.context.get(
         "hub_skipped_slugs", set()
     )
     for slug, (path, _) in files.items():

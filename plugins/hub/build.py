@@ -121,12 +121,17 @@ class _Collector(logging.Handler):
 
 def count_outputs(generators: Iterable[Any]) -> dict[str, int]:
     """Count what the generators made: articles, pages, snippets and written drafts if any."""
-    counts = {"articles": 0, "pages": 0, "snippets": 0, "drafts": 0}
+    counts = {"articles": 0, "translations": 0, "pages": 0, "snippets": 0, "drafts": 0}
     for generator in generators:
+        # Pelican's published translations (an article or page in another Lang, same Slug).
+        translations = getattr(generator, "translations", ())
+        counts["translations"] += len(translations)
         articles = getattr(generator, "articles", None)
         if articles is not None:
             counts["articles"] += len(articles)
-            counts["snippets"] += sum(getattr(article, "snippet_count", 0) for article in articles)
+            counts["snippets"] += sum(
+                getattr(article, "snippet_count", 0) for article in [*articles, *translations]
+            )
             # Drafts count only when written (previews); builds to publish leave them out.
             if generator.settings.get("DRAFT_SAVE_AS"):
                 counts["drafts"] += len(generator.drafts)
@@ -134,11 +139,18 @@ def count_outputs(generators: Iterable[Any]) -> dict[str, int]:
     return {noun: n for noun, n in counts.items() if n or noun in ("articles", "pages")}
 
 
+# Every list of written content a generator keeps, translations (Pelican's own lists) too.
+CONTENT_KINDS = (
+    "articles", "translations", "drafts", "drafts_translations", "hidden_articles",
+    "hidden_translations", "pages", "hidden_pages", "draft_translations",
+)  # fmt: skip
+
+
 def source_files(generators: Iterable[Any]) -> dict[str, str]:
     """Map each written article, draft and page to the file it came from."""
     sources = {}
     for generator in generators:
-        for kind in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages"):
+        for kind in CONTENT_KINDS:
             for content in getattr(generator, kind, ()):
                 if content.save_as and content.source_path:
                     sources[content.save_as] = shown_path(content.source_path)

@@ -7,6 +7,7 @@ import functools
 import gettext
 import io
 from pathlib import Path
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
@@ -33,6 +34,14 @@ def language_of(value: str | None, default: str = SOURCE_LANGUAGE) -> str:
         return default
     base = str(value).strip().replace("-", "_").split("_", 1)[0].lower()
     return base if base in LANGUAGES else default
+
+
+def content_key(content: Any) -> str:
+    """The name of an article's own files (questions, share kit): its slug, and for a
+    translation its language too ('dried-beans.fr'), so each language has its own."""
+    if getattr(content, "in_default_lang", True):
+        return content.slug
+    return f"{content.slug}.{content.lang}"
 
 
 def is_supported(value: str | None) -> bool:

@@ -193,6 +193,7 @@ def add_previews(generator: Any) -> None:
                 logo_url=logo,
                 image=article.social_image,
                 answered=tuple(getattr(article, "answered_questions", None) or ()),
+                language=article.lang,
             )
             article.structured_data = article_data(facts)
 

@@ -42,6 +42,7 @@ class ArticleFacts:
     logo_url: str
     image: SocialImage | None
     answered: Sequence[Answered] = ()
+    language: str = ""  # the article's language code (BCP 47), as in <html lang>
 
 
 def _organisation(name: str, url: str, logo_url: str = "") -> dict[str, Any]:
@@ -85,6 +86,8 @@ def article_data(facts: ArticleFacts) -> dict[str, Any]:
         "author": author,
         "publisher": publisher,
     }
+    if facts.language:
+        data["inLanguage"] = facts.language
     if facts.image:
         data["image"] = {
             "@type": "ImageObject",

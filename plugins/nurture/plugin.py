@@ -174,6 +174,11 @@ def guard_text(article: Any, guard: Guard) -> list[str]:
     return lines
 
 
+def version_in(article: Any, lang: str) -> Any:
+    """ARTICLE's translation into LANG when it has one, else ARTICLE itself."""
+    return next((other for other in article.translations if other.lang == lang), article)
+
+
 def follow_path(generator: Any) -> None:
     """Give every article its call to action, its "Read next" and its stage rank."""
     options = nurture_settings(generator.settings)
@@ -186,7 +191,8 @@ def follow_path(generator: Any) -> None:
     cards = [card(article) for article in published.values()]
     library = Library(cards)
     warnings: list[str] = generator.context.setdefault(WARNINGS_KEY, [])
-    for article in generator.articles + generator.drafts + generator.hidden_articles:
+    every = [generator.articles, generator.drafts, generator.hidden_articles]
+    for article in [item for found in every for a in found for item in (a, *a.translations)]:
         with one_article(article, generator.context, "its next step and Read next"):
             article.stage_rank = stage_rank(article.stage)
             lang = content_language(getattr(article, "lang", None), site_lang)
@@ -206,7 +212,7 @@ def follow_path(generator: Any) -> None:
                     chosen,
                 )
             slugs = library.read_next(card(article), chosen, options.read_next_count)
-            article.read_next = [published[slug] for slug in slugs]
+            article.read_next = [version_in(published[slug], article.lang) for slug in slugs]
             warnings += guard_text(article, guard)
     generator.context["start_here_articles"] = [published[slug] for slug in start_here(cards)]
 

@@ -83,6 +83,10 @@ def answer_plan(sender: Any, **_: Any) -> PostReturns | None:
 
 def remember_posts(sender: Any, article: Any, snippets: list[Any], **_: Any) -> None:
     """Keep each post's name (never its text), whether it has gone out, and the re-shares."""
+    if not getattr(article, "in_default_lang", True):
+        # A translation's posts carry its original's utm_campaign: they count for the original,
+        # whose own posts are the ones listed (the two share post ids such as x-intro).
+        return
     posts = sender.context.setdefault(POSTS_KEY, {})
     reshares = sender.context.setdefault(RESHARES_KEY, [])
     now = getattr(sender, "now", None)

@@ -57,9 +57,10 @@ TIMEOUT_SECONDS = 300
 
 
 def write_index(
-    output: Path, entries: Sequence[Entry], *, language: str, exclude: Sequence[str]
+    output: Path, entries: Sequence[Entry], *, language: str | None, exclude: Sequence[str]
 ) -> int:
-    """Index ENTRIES' files into OUTPUT/pagefind/; return how many pages it holds."""
+    """Index ENTRIES' files into OUTPUT/pagefind/; return how many pages it holds. LANGUAGE
+    puts every page in one language's index; None leaves each page's <html lang> to say."""
     bundle = output / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
     program = _program()
@@ -76,7 +77,8 @@ def write_index(
             copy.write_text(indexable_html(page, entry.filters), encoding="utf-8")
         command = [
             program, "--site", folder, "--output-path", str(bundle),
-            "--root-selector", ROOT_SELECTOR, "--force-language", language,
+            "--root-selector", ROOT_SELECTOR,
+            *(("--force-language", language) if language else ()),
             *(part for selector in exclude for part in ("--exclude-selectors", selector)),
         ]  # fmt: skip
         try:

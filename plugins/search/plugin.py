@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from pelican import signals
+from pelican.contents import Article, Page
 from pelican.generators import Generator
 
 from hub.messages import NOTE
@@ -18,7 +19,7 @@ from .settings import PREFIX, SearchSettings
 logger = logging.getLogger(__name__)
 TEMPLATE = "search"
 # Output folder -> the pages its build will index (set once the content is read).
-_PENDING: dict[str, list[Entry]] = {}
+_PENDING: dict[str, tuple[list[Entry], bool]] = {}
 
 
 def options(settings: dict[str, Any]) -> SearchSettings:
@@ -41,11 +42,13 @@ def entries_of(generators: list[Any], settings: dict[str, Any]) -> list[Entry]:
     labels = settings.get("READER_STAGE_LABELS") or {}
     entries = []
     for generator in generators:
-        for article in getattr(generator, "articles", ()):
-            if article.save_as:
+        # Translations too: Pagefind keeps one index per <html lang>, so languages never mix.
+        translations = getattr(generator, "translations", [])
+        for article in [*getattr(generator, "articles", ()), *translations]:
+            if article.save_as and isinstance(article, Article):
                 entries.append(Entry(article.save_as, article_filters(article, labels)))
-        for page in getattr(generator, "pages", ()):
-            if page.save_as:
+        for page in [*getattr(generator, "pages", ()), *translations]:
+            if page.save_as and isinstance(page, Page):
                 entries.append(Entry(page.save_as))
     return entries
 
@@ -54,20 +57,24 @@ def remember_entries(generators: list[Any]) -> None:
     """Note which pages to index, before Pelican writes them."""
     settings = generators[0].settings
     if options(settings).enabled:
-        _PENDING[settings["OUTPUT_PATH"]] = entries_of(generators, settings)
+        translated = any(getattr(generator, "translations", ()) for generator in generators)
+        _PENDING[settings["OUTPUT_PATH"]] = (entries_of(generators, settings), translated)
 
 
 def build_index(pelican: Any) -> None:
     """Index the written pages; without Pagefind the site is built, just without search."""
-    entries = _PENDING.pop(pelican.settings["OUTPUT_PATH"], None)
-    if entries is None:
+    pending = _PENDING.pop(pelican.settings["OUTPUT_PATH"], None)
+    if pending is None:
         return
+    entries, translated = pending
     chosen = options(pelican.settings)
+    # With translations, each page's <html lang> picks its index (SEARCH_LANGUAGE still wins).
+    language = chosen.language_for(pelican.settings.get("DEFAULT_LANG", "en"))
     try:
         write_index(
             Path(pelican.settings["OUTPUT_PATH"]),
             entries,
-            language=chosen.language_for(pelican.settings.get("DEFAULT_LANG", "en")),
+            language=None if translated and not chosen.language else language,
             exclude=chosen.exclude,
         )
     except SearchUnavailable as unavailable:

@@ -35,7 +35,12 @@ from .export_stream import ExportStream, PlanFiles, write_changes
 from .exporters import SharedArticle, without_link
 from .memo import ComposeMemo
 from .networks import NETWORKS
-from .post_context import at_the_moment, with_site_context
+from .post_context import (
+    at_the_moment,
+    published_with_translations,
+    share_key,
+    with_site_context,
+)
 from .preview import Preview, preview
 from .reuse import KitReuse, digest, folder_digest
 from .schedule import AGAIN, Queue, best_posts, plan, plan_horizon, quiet_networks, reshare
@@ -223,13 +228,13 @@ class ShareKitGenerator(Generator):
         self._wordings: dict[str, dict[str, tuple[str, ...]]] = {}
         self.queued: list[Queued] = []
         queues = []
-        found = [(article, article_data(article, self.settings)) for article in
-                 self.context.get("articles", [])]  # fmt: skip
+        published = published_with_translations(self.context.get("articles", []))
+        found = [(article, article_data(article, self.settings)) for article in published]
         for article, data in with_site_context(found, self.networks, config, self.settings):
             ids = post_ids(data, self.networks)
             article.snippet_count = len(ids)
             date = self.dated(article)
-            queues.append(Queue(article.slug, date, ids))
+            queues.append(Queue(share_key(article), date, ids))
             self.queued.append(Queued(article, data))
         self.now = config.start(zone)
         returns = self.returns()
@@ -268,10 +273,10 @@ class ShareKitGenerator(Generator):
         templates = self.wordings_in(data.lang)
         composed = memo.compose(compose, data, self.networks, templates, self.config.utm_scheme())
         snippets = [
-            replace(snippet, scheduled_at=self.planned.get((article.slug, snippet.id)))
+            replace(snippet, scheduled_at=self.planned.get((share_key(article), snippet.id)))
             for snippet in composed
         ]
-        if again := self.again.get(article.slug):
+        if again := self.again.get(share_key(article)):
             # The next wording along: a post shared again never repeats its first text.
             fresh = {s.id: s for s in compose(data, self.networks, templates,
                                               self.config.utm_scheme(), shift=1)}  # fmt: skip
@@ -282,7 +287,7 @@ class ShareKitGenerator(Generator):
         check_article(article, snippets)
         self.short_pages.write(article, data, snippets)
         snippets_composed.send(self, article=article, snippets=snippets)
-        return SharedArticle(article.slug, article.title, data.links[""], snippets)
+        return SharedArticle(share_key(article), article.title, data.links[""], snippets)
 
     def dated(self, article: Any) -> Any:
         """ARTICLE's date, in the site's zone when it has none of its own."""
@@ -306,7 +311,7 @@ class ShareKitGenerator(Generator):
 
     def by_slug(self) -> list[Queued]:
         """The queued articles in the exports' order."""
-        return sorted(self.queued, key=lambda queued: queued.article.slug)
+        return sorted(self.queued, key=lambda queued: share_key(queued.article))
 
     def plan_files(self) -> PlanFiles:
         """What the scheduler files need besides the posts."""
@@ -401,8 +406,8 @@ class ShareKitGenerator(Generator):
         """The kit's front page: what changed since the last publish, every article, newest
         first, and the export files."""
         kits = [
-            {"article": article, "url": f"{KIT_FOLDER}/{article.slug}/",
-             "count": article.snippet_count}
+            {"article": article, "url": f"{KIT_FOLDER}/{share_key(article)}/",
+             "key": share_key(article), "count": article.snippet_count}
             for article, _ in sorted(self.queued, key=lambda q: q.article.date, reverse=True)
         ]  # fmt: skip
         writer.write_file(
@@ -411,7 +416,7 @@ class ShareKitGenerator(Generator):
             self.context,
             relative_urls=self.settings.get("RELATIVE_URLS", False),
             kits=kits,
-            kit_slugs={queued.article.slug for queued in self.queued},
+            kit_slugs={share_key(queued.article) for queued in self.queued},
             exports=sorted(exports),
             changes=changes.shown(),
             kit_url=f"{KIT_FOLDER}/",

@@ -7,12 +7,23 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from hub import i18n
 from hub.urls import site_origin
 
 from .compose import ArticleData, post_ids
 from .networks import Network
 from .settings import ShareSettings
 from .short_links import SHORT_FOLDER, short_codes
+
+
+def share_key(article: Any) -> str:
+    """ARTICLE's name in the plan and the kit (a translation's has its language)."""
+    return i18n.content_key(article)
+
+
+def published_with_translations(articles: Sequence[Any]) -> list[Any]:
+    """The published ARTICLES and, after each, its published translations."""
+    return [item for article in articles for item in (article, *article.translations)]
 
 
 def with_site_context(
@@ -22,24 +33,25 @@ def with_site_context(
     settings: Mapping[str, Any],
 ) -> list[tuple[Any, ArticleData]]:
     """FOUND's (article, values), each given its turn, its short codes and how links weigh."""
-    every_id = {article.slug: post_ids(data, networks) for article, data in found}
+    every_id = {share_key(article): post_ids(data, networks) for article, data in found}
     codes = short_codes((slug, post) for slug, ids in every_id.items() for _, post in ids)
     base = f"{site_origin(dict(settings))}/{SHORT_FOLDER}/" if config.short_links else ""
     newest = sorted((article for article, _ in found), key=lambda a: a.date, reverse=True)
-    turns = {article.slug: turn for turn, article in enumerate(newest)}
+    turns = {share_key(article): turn for turn, article in enumerate(newest)}
     return [
         (
             article,
             replace(
                 data,
-                turn=turns[article.slug],
+                turn=turns[share_key(article)],
                 link_room=config.link_room,
                 preview=not settings.get("SITEURL"),
                 short_base=base,
-                short_codes={post: codes[article.slug, post] for _, post in every_id[article.slug]},
+                short_codes={post: codes[key, post] for _, post in every_id[key]},
             ),
         )
         for article, data in found
+        for key in (share_key(article),)
     ]
 
 
@@ -75,6 +87,6 @@ def at_the_moment(
     """DATA with what is known only once the plan is made and every plugin has run."""
     return replace(
         data,
-        new_on=new_on(article.slug, date, planned, networks, days),
+        new_on=new_on(share_key(article), date, planned, networks, days),
         reply=conversation_reply(article),
     )

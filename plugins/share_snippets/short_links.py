@@ -98,6 +98,8 @@ class ShortLinkPages:
                 short_url=snippet.link,
                 target=snippet.target,
                 image=things.get(preview.fragment) or image,
+                # A translation's post previews in its language (Pelican's article.lang).
+                lang=getattr(article, "lang", None) or self.site.get("DEFAULT_LANG"),
             )
             target = self.output / SHORT_FOLDER / code / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -43,7 +43,12 @@ from .publish import (
 
 Say = Callable[[str], None]
 # Builds that may be published leave drafts out: Pelican skips a content type saved as "".
-PUBLISHED_ONLY = {"DRAFT_SAVE_AS": "", "DRAFT_URL": ""}
+PUBLISHED_ONLY = {
+    "DRAFT_SAVE_AS": "",
+    "DRAFT_URL": "",
+    "DRAFT_LANG_SAVE_AS": "",
+    "DRAFT_LANG_URL": "",
+}
 SHARE_KIT = "share"
 # Where publish keeps the share kit built for SITEURL, beside output/ (never deployed).
 SHARE_KIT_KEPT = "share-kit"

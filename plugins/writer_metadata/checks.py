@@ -19,6 +19,7 @@ from .names import (
     closest,
     control_characters,
     field_label,
+    lang_problem,
     reserved_problem,
     shorten_slug,
     slug_problem,
@@ -144,6 +145,21 @@ def tag_problems(metadata: dict[str, Any]) -> list[Problem]:
         )
         problems.append(Problem("Category", text, fatal=True))
     return problems
+
+
+def lang_problems(metadata: dict[str, Any]) -> list[Problem]:
+    """A `Lang:` that is not one of the hub's language codes; the code meant is used instead."""
+    if not metadata.get("lang"):
+        return []
+    value = str(metadata["lang"]).strip()
+    meant, why = lang_problem(value)
+    if why is None:
+        metadata["lang"] = value
+        return []
+    if meant is None:
+        return [Problem("Lang", why, fatal=True)]
+    metadata["lang"] = meant
+    return [Problem("Lang", why)]
 
 
 def address_problems(

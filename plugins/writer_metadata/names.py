@@ -7,6 +7,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from hub import i18n
+
 # A slug is one folder name (and the start of a card's file name): keep it well inside the
 # 255 bytes a name may take, and the page's address short enough to share.
 SLUG_MAX_BYTES = 100
@@ -77,7 +79,13 @@ def slug_problem(slug: str, reserved: Iterable[str]) -> str | None:
 
 
 def reserved_problem(slug: str, reserved: Iterable[str]) -> str | None:
-    """Say so when SLUG is one of the hub's own folders."""
+    """Say so when SLUG is one of the hub's own folders (a language's too)."""
+    if slug.lower() in i18n.LANGUAGES:
+        name = i18n.locale(slug.lower()).get_display_name(i18n.SOURCE_LANGUAGE)
+        return (
+            f"Slug '{slug}' is the folder of the site's pages in {name} (/{slug.lower()}/);"
+            f" write another, like 'Slug: my-{slug}'"
+        )
     if slug.lower() in {folder.lower() for folder in reserved}:
         return (
             f"Slug '{slug}' is the address of the hub's own /{slug}/ folder;"
@@ -101,3 +109,40 @@ def closest(name: str, known: Iterable[str]) -> str | None:
 def field_label(name: str) -> str:
     """A field as a header writes it: 'image-alt' -> 'Image-Alt'."""
     return "-".join(part.capitalize() for part in name.split("-"))
+
+
+def _plain(text: str) -> str:
+    """TEXT without accents, in lower case, for matching a language's name."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def language_named(value: str) -> str | None:
+    """The hub's language whose English or own name VALUE is ('French', 'français'), or None."""
+    for code in i18n.LANGUAGES:
+        names = (i18n.locale(code).get_display_name(lang) for lang in (i18n.SOURCE_LANGUAGE, code))
+        if _plain(value) in {_plain(name or "") for name in names}:
+            return code
+    return None
+
+
+def lang_problem(value: str) -> tuple[str | None, str | None]:
+    """The language code a `Lang:` line means and why it is not written so; (VALUE, None) when
+    it is right, (None, why) when no language of the hub's is meant."""
+    spoken = ", ".join(i18n.LANGUAGES)
+    if value in i18n.LANGUAGES:
+        return value, None
+    coded = re.fullmatch(r"[A-Za-z]{2}([-_][A-Za-z0-9]+)?", value)
+    meant = language_named(value) or (i18n.language_of(value, default="") if coded else "")
+    if not meant:
+        return None, (
+            f"Lang '{value}' is not a language the hub speaks ({spoken}); write one of them,"
+            " like 'Lang: fr'"
+        )
+    if value.lower() == meant:
+        why = "is a language code in capitals"
+    elif len(value) > 2 and value[2:3] in "-_" and value[:2].lower() == meant:
+        why = "names a country too; the hub's pages are per language"
+    else:
+        why = "is a language's name, not its code"
+    return meant, f"Lang '{value}' {why}: write 'Lang: {meant}'"

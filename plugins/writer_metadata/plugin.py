@@ -19,6 +19,7 @@ from .checks import (
     address_problems,
     expected_slug,
     field_problems,
+    lang_problems,
     override_problems,
     tag_problems,
     text_problems,
@@ -52,7 +53,7 @@ def check_fields(generator: Any, metadata: dict[str, Any], kind: str) -> None:
     rst = bool(source) and source.lower().endswith((".rst", ".rest"))
     problems = field_problems(metadata, kind, written, generator.settings, rst)
     problems += normalise(metadata) + override_problems(metadata, generator.settings)
-    problems += text_problems(metadata) + tag_problems(metadata)
+    problems += text_problems(metadata) + tag_problems(metadata) + lang_problems(metadata)
     if not any(problem.fatal for problem in problems):
         problems += address_problems(metadata, written, path, generator.settings)
     if not any(problem.fatal for problem in problems):
@@ -73,7 +74,8 @@ def claim_slug(generator: Any, metadata: dict[str, Any], path: str) -> list[Prob
     """Record this file's address; a second file with the same one is a mistake."""
     # Articles and pages share one address space, so the register lives in the shared context.
     claimed = generator.context.setdefault("hub_claimed_slugs", {})
-    key = (expected_slug(metadata, path, generator.settings), metadata.get("lang"))
+    lang = metadata.get("lang") or generator.settings.get("DEFAULT_LANG")
+    key = (expected_slug(metadata, path, generator.settings), lang)
     owner = claimed.setdefault(key, path)
     if owner == path:
         return []

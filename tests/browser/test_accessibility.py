@@ -8,6 +8,8 @@ ARTICLE = "3-things-to-do-with-a-bag-of-dried-beans"
 PAGES = [
     "", f"{ARTICLE}/", "4-questions-to-ask-about-a-veg-box/", "topics/", "tags/", "archive/",
     "about/", "ask/", "privacy/", "404.html", "share/", f"share/{ARTICLE}/", "share/report.html",
+    # An article with a translation, and the translation: the language switch, lang="fr".
+    "3-things-to-do-with-a-squeezed-lemon/", "fr/3-things-to-do-with-a-squeezed-lemon/",
 ]  # fmt: skip
 
 
