@@ -11,7 +11,7 @@ from jinja2.runtime import Context
 from pelican import signals
 
 from hub import i18n
-from hub.messages import shown_path
+from hub.messages import NOTE, shown_path
 from hub.urls import absolute_url
 
 from .alternates import alternates
@@ -78,7 +78,7 @@ def every_content(generator: Any) -> list[Any]:
 
 
 def link_translations(generator: Any) -> None:
-    """Give each article or page `alternates`; warn about a translation with no original."""
+    """Give each article or page `alternates`; note a translation with no original."""
     settings = generator.settings
     default_lang = str(settings.get("DEFAULT_LANG", i18n.SOURCE_LANGUAGE)).lower()
     for content in every_content(generator):
@@ -92,15 +92,17 @@ def link_translations(generator: Any) -> None:
     for content in chain(getattr(generator, "articles", ()), getattr(generator, "pages", ())):
         if content.in_default_lang or any(o.in_default_lang for o in content.translations):
             continue
+        # A note, not a warning: an article written only in another language is fine, and
+        # publishing must not stop for it; a mistyped Slug is what the line helps find.
         log.warning(
             "%s: Lang is %s but no %s article or page has the slug '%s', so it is listed as"
-            " one of its own; give the original the line 'Slug: %s' (or remove 'Lang: %s')",
+            " one of its own; if it translates one, give the original the line 'Slug: %s'",
             shown_path(content.source_path),
             content.lang,
             i18n.locale(default_lang).get_display_name(i18n.SOURCE_LANGUAGE),
             content.slug,
             content.slug,
-            content.lang,
+            extra=NOTE,
         )
 
 
