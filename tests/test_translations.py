@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import feedparser
 import pytest
@@ -41,6 +42,11 @@ def test_the_french_translation_lives_under_fr_and_says_so(sample_site):
     assert page.find("link", rel="canonical")["href"] == f"{ORIGIN}/{FRENCH}"
     # Pelican's own name for it (…-fr.html) is never written.
     assert not list(sample_site.output.rglob("*-fr.html"))
+
+
+def test_the_translation_has_its_own_reading_time(sample_site):
+    meta = sample_site.html(FRENCH).select_one(".article-header .meta").get_text(" ", strip=True)
+    assert re.search(r"· \d+\s?min de lecture", meta), meta
 
 
 @pytest.mark.parametrize("shown", [ENGLISH, FRENCH])

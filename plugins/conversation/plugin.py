@@ -11,6 +11,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from hub import i18n
+from hub.contents import every_content
 from hub.fields import declare_fields
 from hub.i18n import content_language
 from hub.messages import shown_path
@@ -75,7 +76,7 @@ def attach_answered_questions(generator: Any) -> None:
     settings = ConversationSettings.from_pelican(generator.settings)
     folder = os.path.join(generator.path, settings.questions_dir)
     files = read_question_files(folder)
-    articles = every_article(generator)
+    articles = every_content(generator)
     site_lang = generator.settings.get("DEFAULT_LANG")
     for article in articles:
         lang = content_language(getattr(article, "lang", None), site_lang)
@@ -111,36 +112,12 @@ def opted(content: Any, default: bool) -> bool:
     return default
 
 
-def every_article(generator: ArticlesGenerator) -> list[Any]:
-    """Published, hidden and draft articles with their translations."""
-    return [
-        *generator.articles,
-        *generator.translations,
-        *generator.hidden_articles,
-        *generator.hidden_translations,
-        *generator.drafts,
-        *generator.drafts_translations,
-    ]
-
-
-def every_page(generator: PagesGenerator) -> list[Any]:
-    """Published, hidden and draft pages with their translations."""
-    return [
-        *generator.pages,
-        *generator.translations,
-        *generator.hidden_pages,
-        *generator.hidden_translations,
-        *generator.draft_pages,
-        *generator.draft_translations,
-    ]
-
-
 def attach_sections(generators: list[Any]) -> None:
     """Give each article (unless it opts out) and each opted-in page its section."""
     if not generators:
         return
-    articles = [a for g in generators if isinstance(g, ArticlesGenerator) for a in every_article(g)]
-    pages = [p for g in generators if isinstance(g, PagesGenerator) for p in every_page(g)]
+    articles = [a for g in generators if isinstance(g, ArticlesGenerator) for a in every_content(g)]
+    pages = [p for g in generators if isinstance(g, PagesGenerator) for p in every_content(g)]
     pelican_settings = generators[0].settings
     settings = ConversationSettings.from_pelican(pelican_settings)
     privacy = next((page.url for page in pages if page.slug == settings.privacy_page), "")

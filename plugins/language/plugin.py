@@ -11,18 +11,13 @@ from jinja2.runtime import Context
 from pelican import signals
 
 from hub import i18n
+from hub.contents import every_content
 from hub.messages import NOTE, shown_path
 from hub.urls import absolute_url
 
 from .alternates import alternates
 
 log = logging.getLogger(__name__)
-
-# Each generator's lists of content, with the translations Pelican grouped beside them.
-CONTENT_LISTS = (
-    "articles", "translations", "hidden_articles", "hidden_translations", "drafts",
-    "drafts_translations", "pages", "hidden_pages", "draft_pages", "draft_translations",
-)  # fmt: skip
 
 
 def page_language(context: Context) -> str:
@@ -67,14 +62,6 @@ def _install(generator) -> None:
     # these with the render context, so each page picks its own catalogue.
     generator.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
     generator.env.filters.update(local_date=local_date, local_number=local_number)
-
-
-def every_content(generator: Any) -> list[Any]:
-    """Every article or page GENERATOR read, translations included, each once."""
-    seen: dict[int, Any] = {}
-    for content in chain.from_iterable(getattr(generator, name, ()) for name in CONTENT_LISTS):
-        seen.setdefault(id(content), content)
-    return list(seen.values())
 
 
 def link_translations(generator: Any) -> None:

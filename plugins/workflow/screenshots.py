@@ -28,6 +28,12 @@ BRAND_SHOTS = {
     "brand-dark-390.png": {"width": 390, "height": 844},
     "brand-dark-1280.png": {"width": 1280, "height": 900},
 }
+# The sample's French translation, on a phone and a desktop.
+FRENCH_ARTICLE = "fr/3-things-to-do-with-a-squeezed-lemon/"
+FRENCH_SHOTS = {
+    "french-article-390.png": {"width": 390, "height": 844},
+    "french-article-1280.png": {"width": 1280, "height": 900},
+}
 # A small palette keeps each PNG small enough to commit; text stays crisp.
 COLOURS = 64
 
@@ -84,6 +90,7 @@ def take_screenshots(
         plan = [
             *((output, name, path, VIEWPORT) for name, path in SHOTS.items()),
             *((branded, name, f"{ARTICLE}/", size) for name, size in BRAND_SHOTS.items()),
+            *((output, name, FRENCH_ARTICLE, size) for name, size in FRENCH_SHOTS.items()),
             *(
                 (counted, name, RESULTS_PAGE, {"width": width, "height": RESULTS_HEIGHT})
                 for name, width in RESULTS_SHOTS.items()

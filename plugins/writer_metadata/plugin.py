@@ -9,6 +9,7 @@ from typing import Any
 
 from pelican import signals
 
+from hub.contents import every_content
 from hub.fields import declare_fields
 from hub.messages import shown_path
 from hub.parallel import read_ahead
@@ -115,10 +116,11 @@ def check_page(generator: Any, metadata: dict[str, Any]) -> None:
 
 
 def add_reading_time(generator: Any) -> None:
-    """Give every article its reading time in minutes, and check its links to other files."""
-    for article in generator.articles + generator.drafts + generator.hidden_articles:
+    """Give every article (translations too) its reading time, and check its links to files."""
+    articles = every_content(generator)
+    for article in articles:
         article.reading_time = reading_minutes(word_count(article._content or ""))
-    check_links(generator.articles + generator.drafts + generator.hidden_articles, generator)
+    check_links(articles, generator)
 
 
 def check_pages(generator: Any) -> None:

@@ -9,6 +9,7 @@ from PIL import Image
 from conftest import sample_dir
 from workflow.screenshots import (
     BRAND_SHOTS,
+    FRENCH_SHOTS,
     RESULTS_HEIGHT,
     RESULTS_SHOTS,
     SHOTS,
@@ -25,6 +26,7 @@ def test_screenshots_are_small_pngs_of_the_article_the_share_kit_and_the_results
     assert take_screenshots(settings, docs, said.append, browser, sample=sample_dir()) == 0
     sizes = {name: (VIEWPORT["width"], VIEWPORT["height"]) for name in SHOTS}
     sizes |= {name: (size["width"], size["height"]) for name, size in BRAND_SHOTS.items()}
+    sizes |= {name: (size["width"], size["height"]) for name, size in FRENCH_SHOTS.items()}
     sizes |= {name: (width, RESULTS_HEIGHT) for name, width in RESULTS_SHOTS.items()}
     for name, size in sizes.items():
         shot = tmp_path / "docs" / name
