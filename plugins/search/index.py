@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -65,6 +66,8 @@ class IndexRun:
         self.output, self.entries = output, entries
         self.bundle = output / BUNDLE
         self.folder = tempfile.TemporaryDirectory(prefix="hub-search-")
+        self.site, self.made = (os.path.join(self.folder.name, part) for part in ("site", BUNDLE))
+        os.mkdir(self.site)
         self.failure: Exception | None = None
         self.process: subprocess.Popen[str] | None = None
         self.said = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - finish() closes it
@@ -84,12 +87,14 @@ class IndexRun:
             self.stamps[entry.save_as] = _stamp(built)
             if self.stamps[entry.save_as] is None:
                 continue  # its page could not be written, and the build already said why
-            copy = Path(self.folder.name, entry.save_as)
+            copy = Path(self.site, entry.save_as)
             copy.parent.mkdir(parents=True, exist_ok=True)
             page = built.read_text(encoding="utf-8")
             copy.write_text(indexable_html(page, entry.filters), encoding="utf-8")
+        # The bundle is made beside the copies and moved in at the end: a build that fails
+        # meanwhile removes its output while Pagefind may still be writing.
         command = [
-            program, "--site", self.folder.name, "--output-path", str(self.bundle),
+            program, "--site", self.site, "--output-path", self.made,
             "--root-selector", ROOT_SELECTOR, "--force-language", language,
             *(part for selector in exclude for part in ("--exclude-selectors", selector)),
         ]  # fmt: skip
@@ -124,6 +129,8 @@ class IndexRun:
                 _stopped(self.bundle, f"it exited with status {self.process.returncode}")
             self.said.seek(0)
             out = self.said.read()
+            shutil.rmtree(self.bundle, ignore_errors=True)
+            shutil.move(self.made, self.bundle)
         finally:
             self.said.close()
             self.folder.cleanup()
