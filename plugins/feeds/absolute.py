@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 from urllib.parse import urljoin
@@ -17,8 +16,6 @@ NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 URL_ATTRIBUTES = {"a": "href", "img": "src", "source": "src", "video": "src", "audio": "src"}
 
 
-# An article is in the site's feed and its topic's: the same HTML made absolute once.
-@functools.lru_cache(maxsize=256)
 def absolute_html(html: str | None, base: str) -> str | None:
     """HTML with every link and picture address resolved against BASE."""
     # Most articles link nowhere: no need to read them.
