@@ -6,7 +6,7 @@ import json
 import shutil
 
 import pytest
-from search.index import filter_markup, indexable_html
+from search.index import Entry, filter_markup, indexable_html, start_index
 from search.settings import SearchSettings
 
 from conftest import article_text, sample_dir
@@ -161,3 +161,20 @@ def test_an_unknown_search_setting_is_named(build_site):
         "SEARCH_LANGAUGE: unknown setting; known: SEARCH_ENABLED, SEARCH_EXCLUDE,"
         " SEARCH_LANGUAGE, SEARCH_SAVE_AS"
     ]
+
+
+def test_pagefind_started_early_notices_a_page_written_again_and_moves_its_bundle_in(tmp_path):
+    page = tmp_path / "beans" / "index.html"
+    page.parent.mkdir()
+    page.write_text("<html><body><main><p>Beans on toast.</p></main></body></html>")
+    entries = [Entry("beans/index.html", {"Topic": "Cupboard"})]
+    early = start_index(tmp_path, entries, language="en", exclude=[])
+    assert early.unchanged()
+    page.write_text("<html><body><main><p>Beans on toast, and rice.</p></main></body></html>")
+    assert not early.unchanged()
+    early.cancel()
+    assert not (tmp_path / "pagefind").exists()
+    again = start_index(tmp_path, entries, language="en", exclude=[])
+    assert again.unchanged() and again.finish() == 1
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 1

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import shutil
 import warnings
 from datetime import datetime
 from pathlib import Path
@@ -268,3 +269,25 @@ def test_an_unreadable_record_of_the_last_publish_is_one_line_naming_it(build_si
     )
     assert "Traceback" not in warning and "Errno" not in warning
     assert not site.path("share/changes.csv").exists()
+
+
+def test_a_theme_showing_short_links_its_own_way_gets_every_page_rendered_whole(
+    build_site, tmp_path
+):
+    theme = tmp_path / "theme"
+    shutil.copytree(Path(__file__).parent.parent / "theme", theme)
+    template = theme / "templates" / "short_link.html"
+    shown = '<p><a href="{{ target }}">{{ short.title }}</a></p>'
+    assert shown in template.read_text(encoding="utf-8")
+    template.write_text(
+        template.read_text(encoding="utf-8").replace(
+            shown, '<p><a href="{{ target }}">{{ target|upper }}</a></p>'
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(Path(__file__).parent.parent / "content", **BASIC, THEME=str(theme))
+    pages = sorted(site.path("s").glob("*/index.html"))
+    assert len(pages) > 10
+    for page in pages:
+        link = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("a")
+        assert link.get_text() == link["href"].upper(), page

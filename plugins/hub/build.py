@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -167,20 +168,44 @@ def forget_logged_messages() -> None:
 STAGING = ("building", "old", "publish")
 
 
-def replace_folder(new: Path, target: Path) -> None:
-    """Put NEW where TARGET is, keeping TARGET whole until NEW is in place."""
+# Old outputs being removed on a thread after a preview build put its new one in place.
+_REMOVING: list[threading.Thread] = []
+
+
+def replace_folder(new: Path, target: Path, *, remove_later: bool = False) -> None:
+    """Put NEW where TARGET is, keeping TARGET whole until NEW is in place; with REMOVE_LATER
+    the old one is deleted on a thread, so the new site is served at once."""
     old = None
     if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        os.replace(target, old)
+        # Its own name each time: the last preview build's old output may still be going.
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-", dir=target.parent))
+        try:
+            os.replace(target, old)
+        except OSError:
+            old.rmdir()
+            raise
     try:
         os.replace(new, target)
     except OSError:
         if old is not None:
             os.replace(old, target)
         raise
-    if old is not None:
+    if old is None:
+        return
+    if remove_later:
+        # A thread, not a process: the folder outlives a stopped preview and the next build
+        # (of another process) tidies it, as it tidies a killed build's folders.
+        removing = threading.Thread(target=remove_tree, args=(old,), daemon=True)
+        removing.start()
+        _REMOVING.append(removing)
+    else:
         remove_tree(old)
+
+
+def finish_removals() -> None:
+    """Wait until the old outputs being removed are gone."""
+    while _REMOVING:
+        _REMOVING.pop().join()
 
 
 def tidy_leftovers(output: Path) -> None:
@@ -191,6 +216,8 @@ def tidy_leftovers(output: Path) -> None:
 
 def staging_folder(output: Path, kind: str) -> Path:
     """A new empty folder beside OUTPUT for a build to fill, named so a later build can tidy it."""
+    # The disk does one thing at a time best: the last old output goes before the next build.
+    finish_removals()
     tidy_leftovers(output)
     return Path(tempfile.mkdtemp(prefix=f".{output.name}.{kind}-{os.getpid()}-", dir=output.parent))
 
@@ -203,8 +230,10 @@ def build(
     overrides: dict[str, Any] | None = None,
     echo: Callable[[str], None] | None = None,
     progress: Progress | None = None,
+    remove_later: bool = False,
 ) -> BuildReport:
-    """Build the site into OUTPUT; a failed build leaves OUTPUT exactly as it was."""
+    """Build the site into OUTPUT; a failed build leaves OUTPUT exactly as it was (the old
+    OUTPUT removed on a thread with REMOVE_LATER)."""
     output = Path(output).resolve()
     report = BuildReport(output=output, strict=strict)
     if os.path.ismount(output):
@@ -252,7 +281,7 @@ def build(
             progress.finish()
         root.removeHandler(collector)
     if report.ok:
-        _swap_in(staging, report, echo)
+        _swap_in(staging, report, echo, remove_later=remove_later)
     if staging.exists():
         remove_tree(staging)
     return report
@@ -298,11 +327,13 @@ def settings_source(line: str, settings_file: str | Path) -> str:
     return Path(settings_file).name
 
 
-def _swap_in(staging: Path, report: BuildReport, echo: Callable[[str], None] | None) -> None:
+def _swap_in(
+    staging: Path, report: BuildReport, echo: Callable[[str], None] | None, *, remove_later: bool
+) -> None:
     """Make the finished build the new output/, readable by any web server, or say why not."""
     try:
         make_readable(staging)
-        replace_folder(staging, report.output)
+        replace_folder(staging, report.output, remove_later=remove_later)
     except OSError as problem:
         report.error(replace_refused(problem, report.output), echo)
 

@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from pathlib import Path
 
+from hub.background import FileWriter
 from hub.caches import DamagedEntry, digest_path, read_entry, write_entry
 from hub.messages import shown_path
 
@@ -51,12 +52,6 @@ def _verified(cached: Path) -> bytes | None:
         return None
 
 
-def _place(data: bytes, target: Path) -> None:
-    """Write the card into the output: a copy, so nothing done to the cache reaches a site."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-
-
 def _pool_context() -> multiprocessing.context.BaseContext:
     """The cheapest safe way to start workers: fork a single-threaded build, else a fresh start."""
     methods = multiprocessing.get_all_start_methods()
@@ -88,12 +83,15 @@ def ensure_cards(
         images = [render_card(spec) for spec in missing]
     drawn = dict(zip(missing, images, strict=True))
     refused = [_keep(cached[spec], data) for spec, data in drawn.items()]
-    for spec, target in jobs:
-        data = drawn.get(spec) or _verified(cached[spec])
-        if data is None:
-            data = drawn[spec] = render_card(spec)
-            refused.append(_keep(cached[spec], data))
-        _place(data, target)
+    # Copies go out on a thread while the next card is read and checked (the workers are done).
+    with FileWriter(threaded=workers > 1) as files:
+        for spec, target in jobs:
+            data = drawn.get(spec) or _verified(cached[spec])
+            if data is None:
+                data = drawn[spec] = render_card(spec)
+                refused.append(_keep(cached[spec], data))
+            # A copy, so nothing done to the cache reaches a site.
+            files.write(target, data)
     if problem := next((problem for problem in refused if problem), None):
         # A cache that cannot be written only makes builds slower: one warning, not one a card.
         log.warning(

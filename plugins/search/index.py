@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,41 +58,110 @@ def indexable_html(page: str, filters: Mapping[str, str]) -> str:
 TIMEOUT_SECONDS = 300
 
 
-def write_index(
-    output: Path, entries: Sequence[Entry], *, language: str | None, exclude: Sequence[str]
-) -> int:
-    """Index ENTRIES' files into OUTPUT/pagefind/; return how many pages it holds. LANGUAGE
-    puts every page in one language's index; None leaves each page's <html lang> to say."""
-    bundle = output / BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)
-    program = _program()
-    # The pages go to Pagefind as one folder of copies, filters added: one run of its program,
-    # however many pages.
-    with tempfile.TemporaryDirectory(prefix="hub-search-") as folder:
+class IndexRun:
+    """Pagefind indexing one build's pages, started while the rest of the site is written."""
+
+    def __init__(self, output: Path, entries: Sequence[Entry], language: str | None,
+                 exclude: Sequence[str]) -> None:  # fmt: skip
+        self.output, self.entries = output, entries
+        self.bundle = output / BUNDLE
+        self.folder = tempfile.TemporaryDirectory(prefix="hub-search-")
+        self.site, self.made = (os.path.join(self.folder.name, part) for part in ("site", BUNDLE))
+        os.mkdir(self.site)
+        self.failure: Exception | None = None
+        self.process: subprocess.Popen[str] | None = None
+        self.said = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - finish() closes it
+        self.started = time.monotonic()
+        # What each page was when copied: a page written again later means indexing again.
+        self.stamps: dict[str, tuple[int, int] | None] = {}
+        shutil.rmtree(self.bundle, ignore_errors=True)
+        try:
+            program = _program()
+        except SearchUnavailable as unavailable:
+            self.failure = unavailable
+            return
+        # The pages go to Pagefind as one folder of copies, filters added: one run of its
+        # program, however many pages.
         for entry in entries:
             built = output / entry.save_as
-            if not built.is_file():
+            self.stamps[entry.save_as] = _stamp(built)
+            if self.stamps[entry.save_as] is None:
                 continue  # its page could not be written, and the build already said why
-            copy = Path(folder, entry.save_as)
+            copy = Path(self.site, entry.save_as)
             copy.parent.mkdir(parents=True, exist_ok=True)
             page = built.read_text(encoding="utf-8")
             copy.write_text(indexable_html(page, entry.filters), encoding="utf-8")
+        # The bundle is made beside the copies and moved in at the end: a build that fails
+        # meanwhile removes its output while Pagefind may still be writing.
         command = [
-            program, "--site", folder, "--output-path", str(bundle),
+            program, "--site", self.site, "--output-path", self.made,
             "--root-selector", ROOT_SELECTOR,
             *(("--force-language", language) if language else ()),
             *(part for selector in exclude for part in ("--exclude-selectors", selector)),
         ]  # fmt: skip
         try:
-            ran = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+            # Its words go to a file, not a pipe: nobody reads a pipe until the build's end,
+            # and a full one would stop Pagefind.
+            self.process = subprocess.Popen(
+                command, stdout=self.said, stderr=subprocess.DEVNULL, text=True
             )
-        except (OSError, subprocess.TimeoutExpired) as failure:
-            _stopped(bundle, _reason(failure))
-        if ran.returncode != 0:
-            _stopped(bundle, f"it exited with status {ran.returncode}")
-    counted = re.search(r"Indexed (\d+) pages?", ran.stdout)
-    return int(counted.group(1)) if counted else len(entries)
+        except OSError as failure:
+            self.failure = failure
+
+    def unchanged(self) -> bool:
+        """Whether every page is still what was copied for Pagefind."""
+        return all(_stamp(self.output / name) == was for name, was in self.stamps.items())
+
+    def finish(self) -> int:
+        """Wait for Pagefind; how many pages the index holds, or SearchUnavailable."""
+        try:
+            if isinstance(self.failure, SearchUnavailable):
+                raise self.failure
+            if self.process is None:
+                _stopped(self.bundle, _reason(self.failure or OSError()))
+            left = TIMEOUT_SECONDS - (time.monotonic() - self.started)
+            try:
+                self.process.wait(timeout=max(left, 0))
+            except subprocess.TimeoutExpired as failure:
+                self.process.kill()
+                self.process.wait()
+                _stopped(self.bundle, _reason(failure))
+            if self.process.returncode != 0:
+                _stopped(self.bundle, f"it exited with status {self.process.returncode}")
+            self.said.seek(0)
+            out = self.said.read()
+            shutil.rmtree(self.bundle, ignore_errors=True)
+            shutil.move(self.made, self.bundle)
+        finally:
+            self.said.close()
+            self.folder.cleanup()
+        counted = re.search(r"Indexed (\d+) pages?", out)
+        return int(counted.group(1)) if counted else len(self.entries)
+
+    def cancel(self) -> None:
+        """Stop Pagefind and forget its copies (the index is made again from the pages)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.said.close()
+        self.folder.cleanup()
+
+
+def start_index(
+    output: Path, entries: Sequence[Entry], *, language: str | None, exclude: Sequence[str]
+) -> IndexRun:
+    """Start indexing ENTRIES' files into OUTPUT/pagefind/; finish() waits for it. LANGUAGE
+    puts every page in one language's index; None leaves each page's <html lang> to say."""
+    return IndexRun(output, entries, language, exclude)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """A file's size and change time, or None when it is not a file."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns) if path.is_file() else None
 
 
 def _program() -> str:

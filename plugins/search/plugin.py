@@ -11,15 +11,21 @@ from pelican.contents import Article, Page
 from pelican.generators import Generator
 
 from hub.messages import NOTE
+from hub.parallel import BuildSettings
 from hub.settings import known_settings_from
 
-from .index import Entry, SearchUnavailable, write_index
+from .index import Entry, IndexRun, SearchUnavailable, start_index
 from .settings import PREFIX, SearchSettings
 
 logger = logging.getLogger(__name__)
 TEMPLATE = "search"
 # Output folder -> the pages its build will index (set once the content is read).
-_PENDING: dict[str, tuple[list[Entry], bool]] = {}
+_PENDING: dict[str, list[Entry]] = {}
+# Output folder -> Pagefind, started once the articles and pages are written.
+_RUNNING: dict[str, IndexRun] = {}
+# Output folder -> whether its build has translations: each page's <html lang> then picks
+# its index (SEARCH_LANGUAGE still wins).
+_TRANSLATED: dict[str, bool] = {}
 
 
 def options(settings: dict[str, Any]) -> SearchSettings:
@@ -58,25 +64,46 @@ def remember_entries(generators: list[Any]) -> None:
     settings = generators[0].settings
     if options(settings).enabled:
         translated = any(getattr(generator, "translations", ()) for generator in generators)
-        _PENDING[settings["OUTPUT_PATH"]] = (entries_of(generators, settings), translated)
+        _TRANSLATED[settings["OUTPUT_PATH"]] = translated
+        _PENDING[settings["OUTPUT_PATH"]] = entries_of(generators, settings)
+
+
+def _index_run(settings: dict[str, Any], entries: list[Entry]) -> IndexRun:
+    """Start Pagefind on ENTRIES, in the site's language or, with translations, in each page's."""
+    chosen = options(settings)
+    language = chosen.language_for(settings.get("DEFAULT_LANG", "en"))
+    if _TRANSLATED.get(settings["OUTPUT_PATH"]) and not chosen.language:
+        language = None
+    return start_index(
+        Path(settings["OUTPUT_PATH"]), entries, language=language, exclude=chosen.exclude
+    )
+
+
+def start_early(generator: Any, writer: Any = None) -> None:
+    """Start Pagefind once every article and page is written, so it runs on another core
+    while the share kit, the cards and the rest are written (not with BUILD_WORKERS = 1)."""
+    settings = generator.settings
+    entries = _PENDING.get(settings["OUTPUT_PATH"])
+    if entries is None or known_settings_from(BuildSettings, "BUILD", settings).worker_count() < 2:
+        return
+    if (stopped := _RUNNING.pop(settings["OUTPUT_PATH"], None)) is not None:
+        stopped.cancel()  # left by a build that stopped before its end
+    _RUNNING[settings["OUTPUT_PATH"]] = _index_run(settings, _PENDING.pop(settings["OUTPUT_PATH"]))
 
 
 def build_index(pelican: Any) -> None:
     """Index the written pages; without Pagefind the site is built, just without search."""
-    pending = _PENDING.pop(pelican.settings["OUTPUT_PATH"], None)
-    if pending is None:
+    output = pelican.settings["OUTPUT_PATH"]
+    running = _RUNNING.pop(output, None)
+    if running is not None and not running.unchanged():
+        # A page was written again after Pagefind started: index what is there now.
+        running.cancel()
+        _PENDING[output], running = list(running.entries), None
+    entries = _PENDING.pop(output, None)
+    if running is None and entries is None:
         return
-    entries, translated = pending
-    chosen = options(pelican.settings)
-    # With translations, each page's <html lang> picks its index (SEARCH_LANGUAGE still wins).
-    language = chosen.language_for(pelican.settings.get("DEFAULT_LANG", "en"))
     try:
-        write_index(
-            Path(pelican.settings["OUTPUT_PATH"]),
-            entries,
-            language=None if translated and not chosen.language else language,
-            exclude=chosen.exclude,
-        )
+        (running or _index_run(pelican.settings, entries or [])).finish()
     except SearchUnavailable as unavailable:
         logger.warning("search: %s", unavailable, extra=NOTE)
 
@@ -116,4 +143,5 @@ def register() -> None:
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_template_globals)
     signals.all_generators_finalized.connect(remember_entries)
+    signals.page_writer_finalized.connect(start_early)
     signals.finalized.connect(build_index)

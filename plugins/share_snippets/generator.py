@@ -14,10 +14,13 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from hub.background import FileWriter
 from hub.i18n import content_language
 from hub.messages import shown_path
 from hub.palette import site_palette, with_palette
+from hub.parallel import BuildSettings
 from hub.returns import PostReturns
+from hub.settings import known_settings_from
 from hub.signals import post_returns, snippets_composed
 from hub.urls import absolute_url, site_origin
 
@@ -345,15 +348,19 @@ class ShareKitGenerator(Generator):
         memo = ComposeMemo.from_settings(self.settings)
         pages = KitPages(self, writer, reuse)
         changes = KitChanges(self.last_published(), self.now.isoformat())
-        self.short_pages = ShortLinkPages(self)
         key = self.export_key(reuse, memo)
         names = reuse.fetch_group(key, folder) if key else None
-        # The oldest article's page goes first, always written afresh (KitPages.sample).
-        oldest = min(self.queued, key=lambda queued: queued.article.date, default=None)
-        sample = self.posts(memo, oldest) if oldest else None
-        if oldest and sample:
-            pages.sample(self.kit(sample, oldest.article))
+        threaded = known_settings_from(BuildSettings, "BUILD", self.settings).worker_count() > 1
         with ExitStack() as stack:
+            # Short-link pages are written on a thread while the next article's posts are made.
+            self.short_pages = ShortLinkPages(
+                self, stack.enter_context(FileWriter(threaded=threaded))
+            )
+            # The oldest article's page goes first, always written afresh (KitPages.sample).
+            oldest = min(self.queued, key=lambda queued: queued.article.date, default=None)
+            sample = self.posts(memo, oldest) if oldest else None
+            if oldest and sample:
+                pages.sample(self.kit(sample, oldest.article))
             exports = None
             if names is None:
                 site = self.settings.get("SITENAME", "")

@@ -8,6 +8,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from markupsafe import escape
+
+from hub.background import FileWriter
+
 from .compose import ArticleData, Snippet, drafts, tidy
 
 SHORT_FOLDER = "s"
@@ -67,19 +71,36 @@ def previews(article: ArticleData) -> dict[str, Preview]:
     return found
 
 
+# Stand-ins for the two values every page of one kind differs by: characters no address holds
+# and HTML escaping leaves alone, put back escaped after one render a kind.
+_LINK, _TARGET = "\x00short-url\x00", "\x00target\x00"
+
+
 class ShortLinkPages:
     """Writes each post's short page (SITEURL/s/<code>/index.html) with its own preview meta.
 
     Thousands of tiny pages: each is rendered from the theme's template with only what it
     shows and written straight to its file, not through Pelican's writer (which renders with
-    the whole site's context and announces every file).
+    the whole site's context and announces every file). The pages of one post kind differ
+    only by their short link and target, which the template shows as escaped text: the kind is
+    rendered once with stand-ins, and each page puts its own escaped values in their place.
+    The first page of each build is also rendered in full; if the two differ (a theme that
+    shows those values otherwise), every page is rendered in full.
     """
 
-    def __init__(self, generator: Any) -> None:
+    def __init__(self, generator: Any, files: FileWriter) -> None:
         self.output = Path(generator.output_path)
         self.template = generator.get_template("short_link")
         settings = generator.settings
         self.site = {name: settings.get(name, "") for name in SITE_SETTINGS}
+        self.files = files
+        self.substitute: bool | None = None
+
+    def render(self, preview: Preview, image: Any, link: str, target: str, lang: str) -> str:
+        """One page, rendered in full, in LANG."""
+        return self.template.render(
+            **self.site, short=preview, short_url=link, target=target, image=image, lang=lang
+        )
 
     def write(self, article: Any, data: ArticleData, snippets: Iterable[Snippet]) -> None:
         """One page per short link among SNIPPETS of ARTICLE."""
@@ -87,20 +108,28 @@ class ShortLinkPages:
         # link_previews' published pictures: a card per thing, else the article's own.
         things = getattr(article, "thing_images", None) or {}
         image = getattr(article, "social_image", None)
+        frames: dict[str, str] = {}
+        # A translation's post previews in its language (Pelican's article.lang).
+        lang = getattr(article, "lang", None) or self.site.get("DEFAULT_LANG")
         for snippet in snippets:
             if not snippet.target:
                 continue
             code = snippet.link.rstrip("/").rsplit("/", 1)[-1]
             preview = shown[snippet.kind]
-            page = self.template.render(
-                **self.site,
-                short=preview,
-                short_url=snippet.link,
-                target=snippet.target,
-                image=things.get(preview.fragment) or image,
-                # A translation's post previews in its language (Pelican's article.lang).
-                lang=getattr(article, "lang", None) or self.site.get("DEFAULT_LANG"),
-            )
+            picture = things.get(preview.fragment) or image
+            if self.substitute is False or _LINK in snippet.link or _TARGET in snippet.target:
+                page = self.render(preview, picture, snippet.link, snippet.target, lang)
+            else:
+                if snippet.kind not in frames:
+                    frames[snippet.kind] = self.render(preview, picture, _LINK, _TARGET, lang)
+                page = (
+                    frames[snippet.kind]
+                    .replace(_LINK, str(escape(snippet.link)))
+                    .replace(_TARGET, str(escape(snippet.target)))
+                )
+                if self.substitute is None:
+                    whole = self.render(preview, picture, snippet.link, snippet.target, lang)
+                    self.substitute = page == whole
+                    page = whole
             target = self.output / SHORT_FOLDER / code / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page, encoding="utf-8")
+            self.files.write(target, page.encode("utf-8"))

@@ -132,7 +132,13 @@ def run_init(
 
 
 def run_build(
-    settings_file: Path, output: Path, say: Say, *, strict: bool, overrides: Mapping[str, Any]
+    settings_file: Path,
+    output: Path,
+    say: Say,
+    *,
+    strict: bool,
+    overrides: Mapping[str, Any],
+    remove_later: bool = False,
 ) -> BuildReport:
     """Build with warnings echoed as they come, a progress line for long builds, a summary."""
     report = build(
@@ -142,6 +148,7 @@ def run_build(
         overrides=dict(overrides),
         echo=say,
         progress=Progress(sys.stderr),
+        remove_later=remove_later,
     )
     say(report.summary())
     return report
@@ -154,7 +161,10 @@ def run_preview_build(
     cached = {**overrides, **prepare(cache, settings_file, overrides)}
     try:
         with problems_never_cached():
-            report = run_build(settings_file, output, say, strict=False, overrides=cached)
+            # The old output goes on a thread: the browser reloads the new one meanwhile.
+            report = run_build(
+                settings_file, output, say, strict=False, overrides=cached, remove_later=True
+            )
         finished(cache)
         return report
     finally:
