@@ -19,7 +19,7 @@ import pytest
 from test_build_faults import readable_by_anyone
 
 from conftest import copy_project as sample_project
-from workflow.screenshots import BRAND_SHOTS, RESULTS_SHOTS, SHOTS
+from workflow.screenshots import BRAND_SHOTS, FRENCH_SHOTS, RESULTS_SHOTS, SHOTS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -279,7 +279,7 @@ def venv_made(ran: Ran) -> None:
 
 def screenshots_taken(ran: Ran) -> None:
     assert ran.code == 0, ran.err
-    shots = [*SHOTS, *BRAND_SHOTS, *RESULTS_SHOTS]
+    shots = [*SHOTS, *BRAND_SHOTS, *FRENCH_SHOTS, *RESULTS_SHOTS]
     assert [line.split(":")[0] for line in ran.lines] == [f"docs/{name}" for name in shots]
 
 
