@@ -1,4 +1,5 @@
-"""Read the content files on every core before Pelican reads them, through its readers' cache.
+"""Work on every core: the content files read ahead through Pelican's readers' cache, and
+`in_workers` for any other job made of independent steps (the share kit's articles).
 
 Turning Markdown into HTML is a large part of a build and each file's result depends only on
 that file and the settings. Before an article or page generator reads its files, worker
@@ -9,7 +10,9 @@ them. Pelican then reads in its usual order and finds them there.
 
 A read that logged anything, or failed, is not handed over: Pelican reads that file itself,
 in its place in the order, so every message comes out as in a serial build. With
-`BUILD_WORKERS = 1` nothing is read ahead at all.
+`BUILD_WORKERS = 1` nothing is read ahead at all. Other jobs hand back what they logged with
+their result, to be logged again in the step's place; a step that failed is done again by
+the build itself, in its place.
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
 from pelican.readers import _filter_discardable_metadata
 from pelican.urlwrappers import URLWrapper
@@ -27,6 +30,8 @@ from pelican.urlwrappers import URLWrapper
 from hub.settings import known_settings_from
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # The generator whose files a forked worker reads (set in the parent just before forking).
 _readers: Any = None
@@ -66,32 +71,79 @@ class BuildSettings:
         )
 
 
-class _Quiet(logging.Handler):
-    """In a worker: counts what a read would have logged, and shows nothing."""
+class _Kept(logging.Handler):
+    """In a worker: keeps what a job logs, as plain text that can cross to the build."""
 
-    count = 0
+    records: ClassVar[list[logging.LogRecord]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        _Quiet.count += 1
+        record.msg, record.args = record.getMessage(), None
+        record.exc_info = record.exc_text = record.stack_info = None
+        _Kept.records.append(record)
 
 
 def _start_worker() -> None:
     root = logging.getLogger()
     for handler in list(root.handlers):
         root.removeHandler(handler)
-    root.addHandler(_Quiet(level=logging.WARNING))
+    root.addHandler(_Kept(level=logging.WARNING))
 
 
-def _read(path: str) -> tuple[str, Any] | None:
-    """Read one file as Pelican's readers would; None when the read had anything to say."""
-    before = _Quiet.count
+def _read(path: str) -> tuple[str, Any]:
+    """Read one file as Pelican's readers would."""
+    reader = _readers.readers[os.path.splitext(path)[1][1:]]
+    content, metadata = reader.read(path)
+    return path, (content, _filter_discardable_metadata(metadata))
+
+
+# The job forked workers run (set in the parent just before forking, taken over by the fork).
+_job: Callable[[int], Any] | None = None
+
+
+def _start_job_worker(prepare: Callable[[], None] | None) -> None:
+    _start_worker()
+    if prepare is not None:
+        prepare()
+
+
+def _run_job(index: int) -> tuple[Any, list[logging.LogRecord]] | None:
+    """The job for INDEX in a worker, with the warnings it logged; None when it failed."""
+    _Kept.records = []
     try:
-        reader = _readers.readers[os.path.splitext(path)[1][1:]]
-        content, metadata = reader.read(path)
-        found = (content, _filter_discardable_metadata(metadata))
-    except Exception:  # noqa: BLE001 - Pelican reads it again and reports it in its place
+        assert _job is not None
+        found = _job(index)
+    except Exception:  # noqa: BLE001 - the parent does it again and reports it in its place
         return None
-    return None if _Quiet.count != before else (path, found)
+    return found, _Kept.records
+
+
+def in_workers(
+    job: Callable[[int], T],
+    count: int,
+    workers: int,
+    prepare: Callable[[], None] | None = None,
+) -> Iterator[tuple[T, list[logging.LogRecord]] | None]:
+    """JOB(0) to JOB(COUNT - 1) on WORKERS forked processes, in order, each result with the
+    warnings and errors it logged (for `replay` in its place; lesser lines are dropped).
+
+    A job that failed yields None: the caller does that one itself, in its place, so the
+    failure is reported as in a serial build. PREPARE runs once in each worker.
+    """
+    global _job
+    _job = job
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, count // (workers * 8))
+    try:
+        with context.Pool(workers, initializer=_start_job_worker, initargs=(prepare,)) as pool:
+            yield from pool.imap(_run_job, range(count), chunksize=chunk)
+    finally:
+        _job = None
+
+
+def replay(records: Iterable[logging.LogRecord]) -> None:
+    """Log what a worker logged, through the build's own loggers and handlers."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)
 
 
 def _settle(metadata: dict[str, Any], settings: dict[str, Any]) -> None:
@@ -137,17 +189,16 @@ def read_ahead(generator: Any, paths: Iterable[str], kind: str) -> int:
     if workers < 2 or not stamps or len(stamps) < options.parallel_from:
         return 0
     _readers = readers
-    context = multiprocessing.get_context("fork")
     filled = 0
-    chunk = max(1, len(stamps) // (workers * 8))
+    wanted = list(stamps)
     try:
-        with context.Pool(workers, initializer=_start_worker) as pool:
-            for found in pool.imap(_read, list(stamps), chunksize=chunk):
-                if found is not None:
-                    path, (content, metadata) = found
-                    _settle(metadata, generator.settings)
-                    readers._cache[path] = (stamps[path], (content, metadata))
-                    filled += 1
+        for found in in_workers(lambda index: _read(wanted[index]), len(wanted), workers):
+            # A read that had anything to say is read again by Pelican, in its place.
+            if found is not None and not found[1]:
+                path, (content, metadata) = found[0]
+                _settle(metadata, generator.settings)
+                readers._cache[path] = (stamps[path], (content, metadata))
+                filled += 1
     finally:
         _readers = None
     if not readers._cache_data_policy:

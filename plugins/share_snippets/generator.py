@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import replace
 from datetime import date, timedelta
@@ -18,7 +19,7 @@ from hub.background import FileWriter
 from hub.i18n import content_language
 from hub.messages import shown_path
 from hub.palette import site_palette, with_palette
-from hub.parallel import BuildSettings
+from hub.parallel import BuildSettings, in_workers, replay
 from hub.returns import PostReturns
 from hub.settings import known_settings_from
 from hub.signals import post_returns, snippets_composed
@@ -268,8 +269,11 @@ class ShareKitGenerator(Generator):
         answers = [found for _, found in post_returns.send(self) if found]
         return answers[0] if answers else PostReturns()
 
-    def posts(self, memo: ComposeMemo, queued: Queued) -> SharedArticle:
-        """One article's posts, composed (or remembered) and scheduled; checked and announced."""
+    def posts(
+        self, memo: ComposeMemo, queued: Queued, pages: KitPages | None = None
+    ) -> SharedArticle:
+        """One article's posts, composed (or remembered) and scheduled, with their short-link
+        pages written, and with PAGES its kit page too. Nothing is announced yet (announce)."""
         article, data = queued
         date, days = self.dated(article), self.config.new_days
         data = at_the_moment(article, data, date, self.planned, self.networks, days)
@@ -287,10 +291,81 @@ class ShareKitGenerator(Generator):
                 replace(fresh[post_id.removesuffix(AGAIN)], id=post_id, scheduled_at=when)
                 for post_id, when in again
             ]
-        check_article(article, snippets)
         self.short_pages.write(article, data, snippets)
-        snippets_composed.send(self, article=article, snippets=snippets)
-        return SharedArticle(share_key(article), article.title, data.links[""], snippets)
+        shared = SharedArticle(share_key(article), article.title, data.links[""], snippets)
+        if pages is not None:
+            pages.page(self.kit(shared, article))
+        return shared
+
+    def announce(self, article: Any, shared: SharedArticle) -> None:
+        """Check an article's posts and tell the plugins that listen (always in the build's
+        own process, in the articles' order)."""
+        check_article(article, shared.snippets)
+        snippets_composed.send(self, article=article, snippets=shared.snippets)
+
+    def made_in_turn(
+        self, memo: ComposeMemo, pages: KitPages, reuse: KitReuse
+    ) -> Iterator[tuple[Queued, SharedArticle]]:
+        """Every article's posts in the exports' order, their pages written; on every core when
+        there are enough of them (the first, oldest article is always made here: its kit page
+        is the sample every other page's key starts from)."""
+        ordered = self.by_slug()
+        oldest = min(ordered, key=lambda queued: queued.article.date, default=None)
+        if oldest is None:
+            return
+        sample = self.posts(memo, oldest)
+        self.announce(oldest.article, sample)
+        pages.sample(self.kit(sample, oldest.article))
+        rest = [queued for queued in ordered if queued is not oldest]
+        options = known_settings_from(BuildSettings, "BUILD", self.settings)
+        workers = options.worker_count()
+        if workers > 1 and len(rest) >= max(options.parallel_from, 2):
+            made = in_workers(
+                lambda index: self.made_apart(memo, pages, reuse, rest[index]),
+                len(rest),
+                workers,
+                prepare=self.start_apart,
+            )
+        else:
+            made = iter([None] * len(rest))  # each made here, in turn
+        taken = 0
+        for queued in ordered:
+            if queued is oldest:
+                yield queued, sample
+                continue
+            # REST is ORDERED without the oldest: the next result is this article's.
+            apart = next(made)
+            if apart is None:
+                shared = self.posts(memo, queued, pages)
+            else:
+                (shared, remembered, kept, fetched), told = apart
+                replay(told)
+                memo.used.update(remembered)
+                reuse.used |= kept
+                reuse.fetched += fetched
+                taken += 1
+            self.announce(queued.article, shared)
+            yield queued, shared
+        if taken:
+            log.debug(
+                "made %d of %d articles' posts and pages on %d workers",
+                taken,
+                len(ordered),
+                workers,
+            )
+
+    def start_apart(self) -> None:
+        """In a new worker: short-link pages written at once (the build's thread is not there)."""
+        self.short_pages = ShortLinkPages(self, FileWriter(threaded=False))
+
+    def made_apart(
+        self, memo: ComposeMemo, pages: KitPages, reuse: KitReuse, queued: Queued
+    ) -> tuple[SharedArticle, dict[str, list[Snippet]], set[str], int]:
+        """In a worker: one article's posts and pages, with what they added to the compose memo
+        and the kept kit files, for the build to take over."""
+        memo.used, reuse.used, reuse.fetched = {}, set(), 0
+        shared = self.posts(memo, queued, pages)
+        return shared, memo.used, reuse.used, reuse.fetched
 
     def dated(self, article: Any) -> Any:
         """ARTICLE's date, in the site's zone when it has none of its own."""
@@ -339,8 +414,8 @@ class ShareKitGenerator(Generator):
         }
 
     def generate_output(self, writer: Any) -> None:
-        """Compose each article's posts in turn, write its kit page and its export rows; then
-        the scheduler files and the kit's front page."""
+        """Compose each article's posts (on every core), write its kit page and its export rows;
+        then the scheduler files and the kit's front page."""
         folder = Path(self.output_path, KIT_FOLDER)
         folder.mkdir(parents=True, exist_ok=True)
         self.write_assets(folder)
@@ -356,22 +431,14 @@ class ShareKitGenerator(Generator):
             self.short_pages = ShortLinkPages(
                 self, stack.enter_context(FileWriter(threaded=threaded))
             )
-            # The oldest article's page goes first, always written afresh (KitPages.sample).
-            oldest = min(self.queued, key=lambda queued: queued.article.date, default=None)
-            sample = self.posts(memo, oldest) if oldest else None
-            if oldest and sample:
-                pages.sample(self.kit(sample, oldest.article))
             exports = None
             if names is None:
                 site = self.settings.get("SITENAME", "")
                 exports = stack.enter_context(ExportStream(folder, site))
-            for queued in self.by_slug():
-                shared = sample if queued is oldest and sample else self.posts(memo, queued)
+            for queued, shared in self.made_in_turn(memo, pages, reuse):
                 changes.add(shared, queued.article)
                 if exports is not None:
                     exports.add(shared)
-                if queued is not oldest:
-                    pages.page(self.kit(shared, queued.article))
             if exports is not None:
                 names = exports.finish(self.plan_files())
                 if key:
