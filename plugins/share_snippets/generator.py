@@ -187,16 +187,21 @@ def kit_weeks(snippets: list[Snippet]) -> list[KitWeek]:
     ]
 
 
-def kit_identity(kit: dict[str, Any]) -> list[str]:
-    """Everything of its own a kit page may show: its posts and its article's every field."""
-    article = kit["article"]
-    networks = [
-        (network.id, network.name, network.counted_as, network.limit, posts)
-        for network, posts in kit["networks"]
-    ]
+# The code that turns posts into a kit page's entries: a change to it is a new page.
+KIT_CODE = tuple(
+    Path(__file__).with_name(name) for name in ("generator.py", "preview.py", "networks.py")
+)
+
+
+def kit_identity(shared: SharedArticle, article: Any, networks: list[Any]) -> list[str]:
+    """Everything of its own a kit page may show: its posts (a kit page's entries are made
+    from them by KIT_CODE) and its article's every field."""
     return [
-        kit["url"],
-        repr(kit["count"]),
+        shared.slug,
+        repr(shared.snippets),
+        repr(
+            [(network.id, network.name, network.counted_as, network.limit) for network in networks]
+        ),
         article.slug,
         article.title,
         article.url,
@@ -204,7 +209,6 @@ def kit_identity(kit: dict[str, Any]) -> list[str]:
         getattr(article, "_content", "") or "",
         # The previews show the link card's picture, which link_previews names.
         repr(getattr(article, "social_image", None)),
-        repr(networks),
     ]
 
 
@@ -294,7 +298,7 @@ class ShareKitGenerator(Generator):
         self.short_pages.write(article, data, snippets)
         shared = SharedArticle(share_key(article), article.title, data.links[""], snippets)
         if pages is not None:
-            pages.page(self.kit(shared, article))
+            pages.page(shared, article)
         return shared
 
     def announce(self, article: Any, shared: SharedArticle) -> None:
@@ -521,17 +525,19 @@ class KitPages:
         written = self.write(kit)
         if self.reuse.active:
             templates = folder_digest(self.generator._templates_path)
-            self.frame = digest([templates, version("pelican"), written.read_bytes()])
+            code = [path.read_bytes() for path in KIT_CODE]
+            self.frame = digest([templates, version("pelican"), *code, written.read_bytes()])
 
-    def page(self, kit: dict[str, Any]) -> None:
-        """Write one kit page, or copy the one kept under the same key."""
+    def page(self, shared: SharedArticle, article: Any) -> None:
+        """Write one article's kit page, or copy the one kept under the same key (its entries
+        are worked out only when it is written)."""
         if not self.reuse.active:
-            self.write(kit)
+            self.write(self.generator.kit(shared, article))
             return
-        key = digest([self.frame, *kit_identity(kit)])
-        target = Path(self.generator.output_path, kit["url"], "index.html")
+        key = digest([self.frame, *kit_identity(shared, article, self.generator.networks)])
+        target = Path(self.generator.output_path, KIT_FOLDER, shared.slug, "index.html")
         if not self.reuse.fetch(key, target):
-            self.reuse.keep(key, self.write(kit))
+            self.reuse.keep(key, self.write(self.generator.kit(shared, article)))
 
 
 def article_facts(article: Any, shared: SharedArticle) -> ArticleFacts:
